@@ -1,0 +1,57 @@
+# Cổng Công đoàn: `make run` serves the portal, `make test` runs the whole suite.
+SHELL := /bin/bash
+UV_VERSION := 0.13.9
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_WORKERS ?= 2
+MANAGE := $(UV) run --locked python manage.py
+
+.PHONY: install messages compilemessages run test lint format
+
+$(UV):
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+install: $(UV)
+	$(UV) sync --locked
+	$(MAKE) --no-print-directory compilemessages
+
+compilemessages:
+	$(UV) run --locked python -m congdoan.core.compile_messages
+
+# Re-extract msgids (needs GNU gettext: apt-get install gettext).
+messages:
+	$(MANAGE) makemessages --locale vi --no-obsolete --ignore '.venv/*' --ignore '.tools/*' --ignore 'var/*'
+	$(MANAGE) makemessages --locale vi --domain djangojs --no-obsolete --ignore '.venv/*' --ignore '.tools/*' --ignore 'var/*'
+
+var/secret_key:
+	mkdir -p var
+	python3 -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+run: install var/secret_key
+	DJANGO_SETTINGS_MODULE=congdoan.settings.production HTTPS=$${HTTPS:-false} \
+	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret_key)} \
+	$(MANAGE) run_portal --host $(HOST) --port $(PORT)
+
+lint: install
+	$(UV) run --locked ruff check .
+	$(UV) run --locked ruff format --check .
+
+format: install
+	$(UV) run --locked ruff check --fix .
+	$(UV) run --locked ruff format .
+
+test: install
+	$(UV) run --locked ruff check .
+	$(MANAGE) makemigrations --check --dry-run --settings=congdoan.settings.test
+	$(UV) run --locked pytest -n $(PYTEST_WORKERS)
+	@if [ -n "$$TEST_POSTGRES_URL" ]; then \
+		echo "== PostgreSQL pass (tests marked postgres) =="; \
+		DATABASE_URL="$$TEST_POSTGRES_URL" $(UV) run --locked pytest -n $(PYTEST_WORKERS) -m postgres; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "CI needs TEST_POSTGRES_URL for the PostgreSQL pass" >&2; exit 1; \
+	else \
+		echo "== PostgreSQL pass not run: set TEST_POSTGRES_URL=postgres://user:pass@host/db to run it =="; \
+	fi

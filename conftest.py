@@ -1,0 +1,46 @@
+"""Project-wide test fixtures."""
+
+import os
+import shutil
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_service(name: str, available: bool, how: str):
+    """Needed service missing: fail in CI; elsewhere skip, saying why."""
+    if available:
+        return
+    message = f"{name} is not available: {how}"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def chromium_path():
+    path = "/usr/bin/chromium"
+    require_service("chromium", shutil.which(path) is not None, "apt-get install chromium")
+    return path
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+        available = True
+    except Exception:  # noqa: BLE001 - any failure means no usable server
+        available = False
+    require_service("Redis", available, f"start redis-server or set REDIS_TEST_URL ({url})")
+    return url
+
+
+@pytest.fixture
+def home_page(db):
+    from congdoan.news.factories import HomePageFactory
+
+    return HomePageFactory.create_as_site_root()

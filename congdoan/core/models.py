@@ -1,0 +1,67 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """The organization behind the portal, shown in the header and footer."""
+
+    organization_name = models.CharField(_("organization name"), max_length=255, blank=True)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    slogan = models.CharField(_("slogan"), max_length=255, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    footer_text = models.TextField(_("footer text"), blank=True)
+    copyright_text = models.CharField(_("copyright line"), max_length=255, blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    zalo_url = models.URLField(_("Zalo page"), blank=True)
+    tiktok_url = models.URLField(_("TikTok page"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organization_name"),
+                FieldPanel("short_name"),
+                FieldPanel("slogan"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Organization"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contacts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("footer_text"), FieldPanel("copyright_text")], heading=_("Footer")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("zalo_url"),
+                FieldPanel("tiktok_url"),
+            ],
+            heading=_("Social links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def display_name(self) -> str:
+        from django.conf import settings
+
+        return self.organization_name or settings.WAGTAIL_SITE_NAME

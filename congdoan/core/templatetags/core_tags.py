@@ -1,0 +1,47 @@
+from django import template
+from wagtail.models import Page, Site
+
+from congdoan.core.dates import format_date_vn, format_datetime_vn, format_number_vn
+from congdoan.core.text import fold
+
+register = template.Library()
+
+register.filter("vn_datetime", format_datetime_vn)
+register.filter("vn_date", format_date_vn)
+register.filter("vn_number", format_number_vn)
+register.filter("fold", fold)
+
+
+@register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Sections marked "show in menus" under the home page, with one level of sub-menus."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    current = context.get("page")
+    if site is None:
+        return {"menu_items": [], "request": request}
+    root = site.root_page
+    pages = list(
+        Page.objects.live()
+        .public()
+        .in_menu()
+        .descendant_of(root)
+        .filter(depth__in=[root.depth + 1, root.depth + 2])
+        .order_by("path")
+        .only("id", "title", "path", "depth", "url_path", "slug")
+    )
+    site_root_path = root.url_path
+    items, by_path = [], {}
+    for menu_page in pages:
+        item = {
+            "title": menu_page.title,
+            "url": "/" + menu_page.url_path[len(site_root_path) :],
+            "active": bool(current and current.path.startswith(menu_page.path)),
+            "children": [],
+        }
+        if menu_page.depth == root.depth + 1:
+            by_path[menu_page.path] = item
+            items.append(item)
+        elif parent := by_path.get(menu_page.path[: -Page.steplen]):
+            parent["children"].append(item)
+    return {"menu_items": items, "request": request}

@@ -1,0 +1,155 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from congdoan.core.blocks import ArticleBodyBlock
+from congdoan.core.pages import VietnameseSlugMixin
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticleQuerySet(PageQuerySet):
+    def listing(self):
+        """What a listing card needs, newest first, in a fixed number of queries."""
+        return self.select_related("cover_image").order_by("-published_at", "-pk")
+
+
+ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class ArticlePage(VietnameseSlugMixin, Page):
+    """A news article: title, sapo, cover image, body and the reader's tools."""
+
+    sapo = models.TextField(_("sapo"), help_text=_("The lead paragraph, plain text."))
+    published_at = models.DateTimeField(
+        _("publish time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Shown on the article as 10/11/2021 07:00 GMT+7."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_alt = models.CharField(
+        _("cover alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for readers who cannot see it. Required with an image."),
+    )
+    cover_caption = models.CharField(_("cover caption"), max_length=500, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    author = models.CharField(_("author (pen name)"), max_length=255, blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    related_articles = models.ManyToManyField(
+        "self", verbose_name=_("related articles"), blank=True, symmetrical=False
+    )
+    allow_print = models.BooleanField(_("allow printing (In bài)"), default=True)
+    allow_send = models.BooleanField(_("allow sending by email (Gửi bài viết)"), default=True)
+    external_id = models.CharField(
+        _("import key"),
+        max_length=255,
+        blank=True,
+        null=True,
+        unique=True,
+        editable=False,
+        help_text=_("Identifier of the article in the portal it was imported from."),
+    )
+
+    objects = ArticleManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("sapo"),
+        MultiFieldPanel(
+            [FieldPanel("cover_image"), FieldPanel("cover_alt"), FieldPanel("cover_caption")],
+            heading=_("Cover image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("published_at"),
+                FieldPanel("author"),
+                FieldPanel("source"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Publishing"),
+        ),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("related_articles"),
+        MultiFieldPanel(
+            [FieldPanel("allow_print"), FieldPanel("allow_send")], heading=_("Reader tools")
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("sapo"),
+        index.SearchField("body"),
+        index.FilterField("published_at"),
+    ]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+    template = "news/article_page.html"
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at"]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.cover_image_id and not self.cover_alt.strip():
+            raise ValidationError(
+                {"cover_alt": _("Alt text is required when there is a cover image.")}
+            )
+
+    def section(self):
+        return self.get_parent().specific
+
+    def get_related_articles(self, limit: int = 5):
+        """Chosen related articles, then the same section, then shared tags."""
+        chosen = list(self.related_articles.live().public().listing()[:limit])
+        seen = {self.pk, *(article.pk for article in chosen)}
+        if len(chosen) < limit:
+            same_section = (
+                ArticlePage.objects.live()
+                .public()
+                .sibling_of(self, inclusive=False)
+                .exclude(pk__in=seen)
+                .listing()[: limit - len(chosen)]
+            )
+            chosen += list(same_section)
+            seen |= {article.pk for article in chosen}
+        if len(chosen) < limit:
+            tag_ids = list(self.tags.values_list("pk", flat=True))
+            if tag_ids:
+                shared = (
+                    ArticlePage.objects.live()
+                    .public()
+                    .filter(tags__in=tag_ids)
+                    .exclude(pk__in=seen)
+                    .distinct()
+                    .listing()[: limit - len(chosen)]
+                )
+                chosen += list(shared)
+        return chosen

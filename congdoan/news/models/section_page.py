@@ -1,0 +1,43 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from congdoan.core.pages import VietnameseSlugMixin
+
+ARTICLES_PER_PAGE = 20
+
+
+class SectionPage(VietnameseSlugMixin, Page):
+    """A chuyên mục: lists its own and its subsections' articles, newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["news.HomePage", "news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.ArticlePage"]
+    template = "news/section_page.html"
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def articles(self):
+        from .article_page import ArticlePage
+
+        return ArticlePage.objects.live().public().descendant_of(self).listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.articles(), ARTICLES_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context["page_obj"] = page_obj
+        context["articles"] = page_obj.object_list
+        context["subsections"] = self.get_children().live().public().specific()
+        return context

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VisitorsConfig(AppConfig):
+    name = "congdoan.visitors"
+    label = "visitors"
+    verbose_name = _("Visitor statistics")
