@@ -21,9 +21,12 @@ compilemessages:
 	$(UV) run --locked python -m congdoan.core.compile_messages
 
 # Re-extract msgids (needs GNU gettext: apt-get install gettext).
+# Each app has its own catalog: congdoan/<app>/locale/vi/LC_MESSAGES/django.po
 messages:
-	$(MANAGE) makemessages --locale vi --no-obsolete --ignore '.venv/*' --ignore '.tools/*' --ignore 'var/*'
-	$(MANAGE) makemessages --locale vi --domain djangojs --no-obsolete --ignore '.venv/*' --ignore '.tools/*' --ignore 'var/*'
+	for app in congdoan/*/apps.py; do \
+		dir=$$(dirname $$app); mkdir -p $$dir/locale; \
+		(cd $$dir && ../../.venv/bin/django-admin makemessages --locale vi --no-obsolete --no-wrap); \
+	done
 
 var/secret_key:
 	mkdir -p var

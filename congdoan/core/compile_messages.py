@@ -1,16 +1,19 @@
-"""Compile the project's .po catalogs to .mo with Babel, so no GNU gettext is needed to run."""
+"""Compile every app's .po catalogs to .mo with Babel, so no GNU gettext is needed to run.
+
+Each app keeps its own catalog in `congdoan/<app>/locale/vi/LC_MESSAGES/`.
+"""
 
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
-def compile_all(locale_dir: Path = LOCALE_DIR) -> list[Path]:
+def compile_all(project_dir: Path = PROJECT_DIR) -> list[Path]:
     compiled = []
-    for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
+    for po_path in sorted(project_dir.glob("*/locale/*/LC_MESSAGES/*.po")):
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
