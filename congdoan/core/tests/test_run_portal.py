@@ -1,4 +1,4 @@
-"""`make run` end to end: a fresh data directory, the demo site served, everything stopped by SIGTERM."""
+"""`make run` end to end: demo site served from a fresh data directory, SIGTERM stops all."""
 
 import os
 import signal
