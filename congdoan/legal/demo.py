@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from .linking import rebuild_citations
 from .models import Area, DocumentType, Issuer, LegalDocument, LegalDocumentFile
 from .sample_files import text_pdf
+from .tasks import extract_document_text
 
 D = datetime.date
 
@@ -349,6 +350,9 @@ def ensure_document(data: dict, types, issuers, areas) -> LegalDocument:
         item.file.save(file_name, ContentFile(text_pdf(data["pdf"])), save=False)
         document.files = [item]
     document.save()
+    if document.files.exists():
+        # The demo reads its PDF at once instead of waiting for a task worker.
+        extract_document_text.call(document.pk)
     return document
 
 

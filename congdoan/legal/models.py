@@ -338,7 +338,8 @@ class LegalDocument(index.Indexed, ClusterableModel):
         self.summary = normalize(self.summary).strip()
         self.signer = normalize(self.signer).strip()
         self.code_key = code_key(self.code)
-        self.slug = vietnamese_slugify(f"{self.document_type_name} {self.code}", 200) or "van-ban"
+        tokens = fold_tokens(f"{self.document_type_name} {self.code}")
+        self.slug = "-".join(tokens)[:200].strip("-") or "van-ban"
         parts = [
             self.code,
             " ".join(fold_tokens(self.code)),

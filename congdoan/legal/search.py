@@ -2,10 +2,11 @@
 
 Codes match however they are typed (`02-NQ/TW`, `02 nq tw`, `NQ 02`, `02/NQ-TW`): a code is
 compared as its set of folded tokens. Ranking: the exact code, then codes holding every typed
-token, then documents whose folded text holds the typed words as a phrase, then the rest.
+token (fewest other tokens first), then documents whose folded text holds the typed words as a phrase, then the rest.
 """
 
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Length
 
 from congdoan.core.text import fold_tokens
 
@@ -46,7 +47,9 @@ def search_documents(queryset, query: str):
                 When(search_text__contains=f" {phrase} ", then=Value(2)),
                 default=Value(3),
                 output_field=IntegerField(),
-            )
+            ),
+            # Among numbers holding every typed token, the one with fewest others is closest.
+            code_extra=Case(When(in_code, then=Length("code_key")), default=Value(0)),
         )
-        .order_by("match_rank", "-issued_on", "-pk")
+        .order_by("match_rank", "code_extra", "-issued_on", "-pk")
     )
