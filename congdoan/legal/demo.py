@@ -63,9 +63,7 @@ DOCUMENTS = [
         "issuer": "Bộ Chính trị",
         "signer": "Nguyễn Phú Trọng",
         "areas": ["Công tác Đảng", "Tổ chức công đoàn"],
-        "summary": (
-            "Về đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới"
-        ),
+        "summary": ("Về đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới"),
         "issued_on": D(2021, 6, 12),
         "pdf": [
             "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM",
@@ -284,9 +282,7 @@ DOCUMENTS = [
         "issuer": "Liên đoàn Lao động tỉnh Hòa Bình",
         "signer": "Phó Chủ tịch LĐLĐ tỉnh",
         "areas": ["Tiền lương"],
-        "summary": (
-            "Về việc tuyên truyền mức lương tối thiểu vùng theo Nghị định 74/2024/NĐ-CP"
-        ),
+        "summary": ("Về việc tuyên truyền mức lương tối thiểu vùng theo Nghị định 74/2024/NĐ-CP"),
         "issued_on": D(2024, 7, 8),
         "related": ["demo-74-2024-nd-cp"],
     },

@@ -177,9 +177,14 @@ def export_documents(output: Path):
             external_id = document.external_id or f"congdoan-{document.pk}"
             file_paths = []
             for item in document.files.all():
-                relative = Path(f"{output.stem}_files") / str(document.pk) / Path(item.file.name).name
+                relative = (
+                    Path(f"{output.stem}_files") / str(document.pk) / Path(item.file.name).name
+                )
                 (files_dir / str(document.pk)).mkdir(parents=True, exist_ok=True)
-                with item.file.open("rb") as source, (output.parent / relative).open("wb") as target:
+                with (
+                    item.file.open("rb") as source,
+                    (output.parent / relative).open("wb") as target,
+                ):
                     shutil.copyfileobj(source, target)
                 file_paths.append(relative.as_posix())
             record = {
@@ -191,7 +196,9 @@ def export_documents(output: Path):
                 "areas": [area_path(area, areas_by_id) for area in document.areas.all()],
                 "summary": document.summary,
                 "issued_on": document.issued_on.isoformat(),
-                "effective_on": document.effective_on.isoformat() if document.effective_on else None,
+                "effective_on": document.effective_on.isoformat()
+                if document.effective_on
+                else None,
                 "expires_on": document.expires_on.isoformat() if document.expires_on else None,
                 "is_replaced": document.is_replaced,
                 "files": file_paths,

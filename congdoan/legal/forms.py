@@ -122,9 +122,9 @@ class DocumentFilterForm(forms.Form):
         if area := self.valid_value("area"):
             area_ids = area_with_descendants(self.choices["areas"], area)
             queryset = queryset.filter(
-                pk__in=LegalDocument.areas.through.objects.filter(
-                    area_id__in=area_ids
-                ).values("legaldocument_id")
+                pk__in=LegalDocument.areas.through.objects.filter(area_id__in=area_ids).values(
+                    "legaldocument_id"
+                )
             )
         if signer := self.valid_value("signer"):
             queryset = queryset.filter(signer=signer)

@@ -95,9 +95,7 @@ def link_codes(html: str) -> str:
 
 def article_text(article) -> str:
     """The HTML of an article's paragraphs: where numbers are linked, so where they count."""
-    return "\n".join(
-        block.value.source for block in article.body if hasattr(block.value, "source")
-    )
+    return "\n".join(block.value.source for block in article.body if hasattr(block.value, "source"))
 
 
 def update_article_citations(article) -> None:
@@ -135,9 +133,7 @@ def update_document_citations(document) -> None:
         for article in articles.only("id", "body")
         if key in {k for _s, _e, k in candidates(article_text(article))}
     ]
-    DocumentCitation.objects.filter(document_id=document.pk).exclude(
-        article_id__in=citing
-    ).delete()
+    DocumentCitation.objects.filter(document_id=document.pk).exclude(article_id__in=citing).delete()
     DocumentCitation.objects.bulk_create(
         [DocumentCitation(document_id=document.pk, article_id=pk) for pk in citing],
         ignore_conflicts=True,

@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from congdoan.core.text import fold, fold_tokens, normalize, vietnamese_slugify
+from congdoan.core.text import fold_tokens, normalize, vietnamese_slugify
 
 from .validators import validate_document_file
 
@@ -82,7 +82,12 @@ class Area(models.Model):
     )
     sort_order = models.PositiveIntegerField(_("order"), default=100)
 
-    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("parent"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         verbose_name = _("area")
@@ -95,13 +100,6 @@ class Area(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        ancestor = self.parent
-        while ancestor is not None:
-            if self.pk and ancestor.pk == self.pk:
-                raise ValidationError({"parent": _("An area cannot be inside itself.")})
-            ancestor = ancestor.parent
-
     def save(self, *args, **kwargs):
         self.name = normalize(self.name).strip()
         if not self.slug:
@@ -111,6 +109,13 @@ class Area(models.Model):
                 slug, number = f"{base}-{number}", number + 1
             self.slug = slug
         super().save(*args, **kwargs)
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("An area cannot be inside itself.")})
+            ancestor = ancestor.parent
 
 
 def code_key(code: str) -> str:
@@ -444,9 +449,7 @@ class LegalDocumentFile(Orderable):
 class DocumentCitation(models.Model):
     """An article whose body mentions a document's number, kept up to date on publishing."""
 
-    document = models.ForeignKey(
-        LegalDocument, on_delete=models.CASCADE, related_name="citations"
-    )
+    document = models.ForeignKey(LegalDocument, on_delete=models.CASCADE, related_name="citations")
     article = models.ForeignKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="legal_citations"
     )
@@ -457,3 +460,6 @@ class DocumentCitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["document", "article"], name="legal_citation_unique")
         ]
+
+    def __str__(self):
+        return f"{self.document} ← {self.article_id}"

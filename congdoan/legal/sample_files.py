@@ -51,10 +51,14 @@ def text_pdf(lines: list[str], with_image: bool = True) -> bytes:
         picture = _page_image(lines)
         raw = zlib.compress(picture.tobytes())
         image = (
-            f"<< /Type /XObject /Subtype /Image /Width {picture.width} /Height {picture.height}"
-            f" /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode"
-            f" /Length {len(raw)} >>\nstream\n"
-        ).encode() + raw + b"\nendstream"
+            (
+                f"<< /Type /XObject /Subtype /Image /Width {picture.width} /Height {picture.height}"
+                f" /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode"
+                f" /Length {len(raw)} >>\nstream\n"
+            ).encode()
+            + raw
+            + b"\nendstream"
+        )
         content = f"q {PAGE_WIDTH} 0 0 {PAGE_HEIGHT} 0 0 cm /Im1 Do Q\n".encode() + content
     resources = "/Font << /F1 4 0 R >>" + (" /XObject << /Im1 6 0 R >>" if with_image else "")
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -66,9 +70,7 @@ def text_pdf(lines: list[str], with_image: bool = True) -> bytes:
     objects.append(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
     )
-    objects.append(
-        f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
-    )
+    objects.append(f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream")
     if with_image:
         objects.append(image)
     out = io.BytesIO()

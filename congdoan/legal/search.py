@@ -2,7 +2,8 @@
 
 Codes match however they are typed (`02-NQ/TW`, `02 nq tw`, `NQ 02`, `02/NQ-TW`): a code is
 compared as its set of folded tokens. Ranking: the exact code, then codes holding every typed
-token (fewest other tokens first), then documents whose folded text holds the typed words as a phrase, then the rest.
+token (fewest other tokens first), then documents whose folded text holds the typed words as a
+phrase, then the rest.
 """
 
 from django.db.models import Case, IntegerField, Q, Value, When

@@ -94,4 +94,3 @@ def validate_document_file(uploaded) -> None:
             % {"name": PurePath(name).name, "extension": extension.upper()},
             code="content",
         )
-

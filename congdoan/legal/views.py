@@ -64,9 +64,7 @@ def document_detail(request, pk, slug):
         .public()
         .filter(legal_citations__document=document)
         .order_by("-published_at")
-        .only("id", "title", "url_path", "published_at", "path", "depth")[
-            :CITING_ARTICLES_SHOWN
-        ]
+        .only("id", "title", "url_path", "published_at", "path", "depth")[:CITING_ARTICLES_SHOWN]
     )
     return render(
         request,
@@ -93,9 +91,7 @@ def download(request, pk):
     if not item.file:
         raise Http404
     LegalDocumentFile.objects.filter(pk=item.pk).update(download_count=F("download_count") + 1)
-    LegalDocument.objects.filter(pk=item.document_id).update(
-        download_count=F("download_count") + 1
-    )
+    LegalDocument.objects.filter(pk=item.document_id).update(download_count=F("download_count") + 1)
     response = redirect(item.file.url)
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"

@@ -41,7 +41,10 @@ def test_import_creates_documents_with_areas_files_and_text(import_dir, capsys):
     call_command("import_documents", str(write_jsonl(import_dir, [GOOD])))
     document = LegalDocument.objects.get(external_id="old-portal-17")
     assert document.document_type.name == "Nghị quyết"
-    assert sorted(str(area) for area in document.areas.all()) == ["Công tác Đảng", "Tổ chức công đoàn"]
+    assert sorted(str(area) for area in document.areas.all()) == [
+        "Công tác Đảng",
+        "Tổ chức công đoàn",
+    ]
     assert document.areas.get(name="Tổ chức công đoàn").parent.name == "Công đoàn"
     assert document.files.count() == 1
     assert "cong doan" in document.extracted_text.lower()

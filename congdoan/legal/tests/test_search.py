@@ -144,7 +144,9 @@ def test_filters_combine(client, library):
         {"q": "nghị quyết", "issuer": "bo-chinh-tri", "area": "cong-doan", "status": "in_force"},
     )
     assert codes(response) == ["02-NQ/TW"]
-    response = client.get("/van-ban/", {"q": "công đoàn", "type": "luat", "signer": "Trần Thanh Mẫn"})
+    response = client.get(
+        "/van-ban/", {"q": "công đoàn", "type": "luat", "signer": "Trần Thanh Mẫn"}
+    )
     assert codes(response) == ["50/2024/QH15"]
     response = client.get("/van-ban/", {"type": "luat", "issuer": "bo-chinh-tri"})
     assert codes(response) == []

@@ -22,4 +22,6 @@ class Command(BaseCommand):
         output = Path(options["path"]).resolve()
         output.parent.mkdir(parents=True, exist_ok=True)
         count = export_documents(output)
-        self.stdout.write(_("%(count)d documents written to %(path)s") % {"count": count, "path": output})
+        self.stdout.write(
+            _("%(count)d documents written to %(path)s") % {"count": count, "path": output}
+        )

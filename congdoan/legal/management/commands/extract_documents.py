@@ -8,7 +8,9 @@ from congdoan.legal.tasks import extract_document_text
 
 
 class Command(BaseCommand):
-    help = "Queue full-text extraction: --retry for failed or pending documents, --all for every one."
+    help = (
+        "Queue full-text extraction: --retry for failed or pending documents, --all for every one."
+    )
 
     def add_arguments(self, parser):
         group = parser.add_mutually_exclusive_group(required=True)

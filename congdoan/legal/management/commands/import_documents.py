@@ -25,7 +25,9 @@ class Command(BaseCommand):
         with path.open(encoding="utf-8-sig") as stream:
             report = import_documents(stream, path.parent)
         for number, reason in report.errors:
-            self.stderr.write(_("Line %(number)d: %(reason)s") % {"number": number, "reason": reason})
+            self.stderr.write(
+                _("Line %(number)d: %(reason)s") % {"number": number, "reason": reason}
+            )
         self.stdout.write(
             _("%(created)d created, %(updated)d updated, %(failed)d failed.")
             % {
