@@ -6,3 +6,8 @@ class LegalConfig(AppConfig):
     name = "congdoan.legal"
     label = "legal"
     verbose_name = _("Legal documents")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -206,3 +206,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")}},
 }
+
+# Legal-documents library (Văn bản): largest accepted attached file.
+LEGAL_DOCUMENT_MAX_UPLOAD_MB = env_int("LEGAL_DOCUMENT_MAX_UPLOAD_MB", 50)

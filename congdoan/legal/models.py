@@ -1,0 +1,465 @@
+"""The legal-documents library: documents, their types, issuers, areas, files and citations."""
+
+import datetime
+from pathlib import PurePath
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from congdoan.core.text import fold_tokens, normalize, vietnamese_slugify
+
+from .validators import validate_document_file
+
+
+class NamedListItem(models.Model):
+    """An entry of an editable list (types, issuers): a name, a URL slug and an order."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text=_("Used in addresses; filled from the name when left empty."),
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = normalize(self.name).strip()
+        if not self.slug:
+            self.slug = vietnamese_slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class DocumentType(NamedListItem):
+    """Loại văn bản: Luật, Nghị quyết, Nghị định, Hướng dẫn, …"""
+
+    class Meta(NamedListItem.Meta):
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+
+
+class Issuer(NamedListItem):
+    """Cơ quan ban hành."""
+
+    class Meta(NamedListItem.Meta):
+        verbose_name = _("issuing body")
+        verbose_name_plural = _("issuing bodies")
+
+
+class Area(models.Model):
+    """Lĩnh vực, nested: filtering by an area also finds its sub-areas."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent area"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=100)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("parent"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="legal_area_unique_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = normalize(self.name).strip()
+        if not self.slug:
+            base = vietnamese_slugify(self.name) or "linh-vuc"
+            slug, number = base, 2
+            while Area.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                slug, number = f"{base}-{number}", number + 1
+            self.slug = slug
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("An area cannot be inside itself.")})
+            ancestor = ancestor.parent
+
+
+def code_key(code: str) -> str:
+    """A code as its sorted set of folded tokens, padded: `02-NQ/TW` -> ` 02 nq tw `.
+
+    Any spelling of the code (`02/nq-tw`, `NQ 02 TW`) gives the same key."""
+    tokens = sorted(set(fold_tokens(code)))
+    return f" {' '.join(tokens)} " if tokens else ""
+
+
+class Status(models.TextChoices):
+    NOT_YET_EFFECTIVE = "not_yet_effective", _("not yet in force")
+    IN_FORCE = "in_force", _("in force")
+    EXPIRED = "expired", _("no longer in force")
+    REPLACED = "replaced", _("replaced")
+
+
+class ExtractionStatus(models.TextChoices):
+    NOT_NEEDED = "not_needed", _("no PDF, DOCX or ODT file")
+    PENDING = "pending", _("not yet extracted")
+    DONE = "done", _("extracted")
+    FAILED = "failed", _("extraction failed (not yet extracted)")
+
+
+EXTRACTION_FIELDS = [
+    "extracted_text",
+    "extraction_status",
+    "extraction_error",
+    "extracted_files",
+    "search_text",
+]
+
+
+class LegalDocumentQuerySet(models.QuerySet):
+    def listing(self):
+        """What a list row needs, without the long text columns, newest issue date first."""
+        return (
+            self.select_related("document_type", "issuer")
+            .defer("extracted_text", "search_text", "extraction_error")
+            .order_by("-issued_on", "-pk")
+        )
+
+    def with_status(self, status: str, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        effective_from = Q(effective_on__lte=today) | Q(
+            effective_on__isnull=True, issued_on__lte=today
+        )
+        expired = Q(expires_on__lte=today)
+        if status == Status.REPLACED:
+            return self.filter(is_replaced=True)
+        active = self.filter(is_replaced=False)
+        if status == Status.NOT_YET_EFFECTIVE:
+            return active.exclude(effective_from).exclude(expired)
+        if status == Status.IN_FORCE:
+            return active.filter(effective_from).exclude(expired)
+        if status == Status.EXPIRED:
+            return active.filter(expired)
+        return self
+
+
+class LegalDocument(index.Indexed, ClusterableModel):
+    """A văn bản: one row per document, with its files as an inline list."""
+
+    code = models.CharField(
+        _("document number (số ký hiệu)"),
+        max_length=100,
+        help_text=_("As printed on the document, e.g. 02-NQ/TW or 45/2019/QH14."),
+    )
+    document_type = models.ForeignKey(
+        DocumentType,
+        verbose_name=_("document type"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    issuer = models.ForeignKey(
+        Issuer,
+        verbose_name=_("issuing body"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    signer = models.CharField(_("signed by"), max_length=255, blank=True, db_index=True)
+    areas = ParentalManyToManyField(
+        Area, verbose_name=_("areas"), blank=True, related_name="documents"
+    )
+    summary = models.TextField(
+        _("summary (trích yếu)"),
+        help_text=_("What the document is about, as in its heading."),
+    )
+    issued_on = models.DateField(_("issue date"), db_index=True)
+    effective_on = models.DateField(
+        _("in force from"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the document is in force from its issue date."),
+    )
+    expires_on = models.DateField(
+        _("no longer in force from"),
+        null=True,
+        blank=True,
+        help_text=_("The first day the document is no longer in force."),
+    )
+    is_replaced = models.BooleanField(
+        _("replaced"),
+        default=False,
+        help_text=_("Mark when another document has replaced this one."),
+    )
+    replaces = ParentalManyToManyField(
+        "self",
+        verbose_name=_("replaces"),
+        symmetrical=False,
+        blank=True,
+        related_name="replaced_by",
+        help_text=_("Older documents this one replaces."),
+    )
+    related_documents = ParentalManyToManyField(
+        "self",
+        verbose_name=_("related documents"),
+        symmetrical=False,
+        blank=True,
+        related_name="related_from",
+        help_text=_("Shown on both documents' pages."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    extracted_text = models.TextField(_("extracted full text"), blank=True, editable=False)
+    extraction_status = models.CharField(
+        _("full text"),
+        max_length=20,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.NOT_NEEDED,
+        editable=False,
+    )
+    extraction_error = models.TextField(_("extraction error"), blank=True, editable=False)
+    extracted_files = models.TextField(blank=True, editable=False)
+
+    slug = models.SlugField(max_length=255, blank=True, editable=False)
+    code_key = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
+    search_text = models.TextField(blank=True, editable=False)
+    view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+    external_id = models.CharField(
+        _("import key"), max_length=255, null=True, blank=True, unique=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = LegalDocumentQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("document_type")]),
+        FieldRowPanel([FieldPanel("issuer"), FieldPanel("signer")]),
+        FieldPanel("summary"),
+        FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("issued_on"), FieldPanel("effective_on"), FieldPanel("expires_on")]
+                ),
+                FieldPanel("is_replaced"),
+            ],
+            heading=_("Dates and validity"),
+        ),
+        InlinePanel("files", heading=_("Attached files"), label=_("file")),
+        MultiFieldPanel(
+            [FieldPanel("replaces"), FieldPanel("related_documents")],
+            heading=_("Links between documents"),
+        ),
+        FieldPanel("note"),
+    ]
+
+    search_fields = [
+        index.SearchField("code", boost=10),
+        index.AutocompleteField("code"),
+        index.SearchField("summary", boost=3),
+        index.SearchField("search_text"),
+        index.SearchField("extracted_text"),
+        index.RelatedFields("document_type", [index.SearchField("name")]),
+        index.RelatedFields("issuer", [index.SearchField("name")]),
+        index.FilterField("issued_on"),
+        index.FilterField("document_type"),
+        index.FilterField("issuer"),
+        index.FilterField("is_replaced"),
+    ]
+
+    class Meta:
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
+        ordering = ["-issued_on", "-pk"]
+        indexes = [models.Index(fields=["-issued_on", "-id"], name="legal_doc_newest")]
+
+    def __str__(self):
+        return f"{self.document_type_name} {self.code}".strip()
+
+    @property
+    def document_type_name(self):
+        return self.document_type.name if self.document_type_id else ""
+
+    @property
+    def title(self):
+        """`Nghị quyết 02-NQ/TW`: how readers name a document."""
+        return str(self)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
+            errors["effective_on"] = _("The document cannot be in force before its issue date.")
+        start = self.effective_on or self.issued_on
+        if self.expires_on and start and self.expires_on <= start:
+            errors["expires_on"] = _(
+                "The end of validity must come after the date the document is in force."
+            )
+        if self.code and self.issued_on:
+            duplicate = LegalDocument.objects.filter(
+                code_key=code_key(self.code), issued_on=self.issued_on
+            ).exclude(pk=self.pk)
+            if duplicate.exists():
+                errors["code"] = _("A document with this number and issue date already exists.")
+        if errors:
+            raise ValidationError(errors)
+
+    def fill_derived_fields(self):
+        """Folded copies for searching and the URL slug, from the edited fields."""
+        self.code = normalize(self.code).strip()
+        self.summary = normalize(self.summary).strip()
+        self.signer = normalize(self.signer).strip()
+        self.code_key = code_key(self.code)
+        tokens = fold_tokens(f"{self.document_type_name} {self.code}")
+        self.slug = "-".join(tokens)[:200].strip("-") or "van-ban"
+        parts = [
+            self.code,
+            " ".join(fold_tokens(self.code)),
+            self.document_type_name,
+            self.issuer.name if self.issuer_id else "",
+            self.signer,
+            self.summary,
+            self.note,
+            self.extracted_text,
+        ]
+        self.search_text = f" {' '.join(fold_tokens(' '.join(parts)))} "
+
+    def save(self, *args, **kwargs):
+        self.fill_derived_fields()
+        super().save(*args, **kwargs)
+        if self.files_signature() != self.extracted_files:
+            from .tasks import extract_document_text
+
+            LegalDocument.objects.filter(pk=self.pk).update(
+                extraction_status=ExtractionStatus.PENDING
+            )
+            extract_document_text.enqueue(self.pk)
+            self.refresh_from_db(fields=EXTRACTION_FIELDS)
+
+    def files_signature(self) -> str:
+        """Which files the full text was taken from: a change means extracting again."""
+        return "\n".join(f"{item.pk}:{item.file.name}" for item in self.files.all())
+
+    def get_absolute_url(self):
+        return reverse("legal:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def status_on(self, day: datetime.date) -> str:
+        if self.is_replaced:
+            return Status.REPLACED
+        if self.expires_on and day >= self.expires_on:
+            return Status.EXPIRED
+        if (self.effective_on or self.issued_on) > day:
+            return Status.NOT_YET_EFFECTIVE
+        return Status.IN_FORCE
+
+    @cached_property
+    def status(self) -> str:
+        return self.status_on(timezone.localdate())
+
+    @property
+    def status_label(self):
+        return Status(self.status).label
+
+    def pdf_file(self):
+        return next((item for item in self.files.all() if item.extension == "pdf"), None)
+
+
+class LegalDocumentFile(Orderable):
+    """One attached file (PDF, DOC, DOCX, XLS, XLSX, ODT)."""
+
+    document = ParentalKey(LegalDocument, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(
+        _("file"),
+        upload_to="van-ban/%Y/%m/",
+        max_length=255,
+        validators=[validate_document_file],
+        help_text=_("PDF, DOC, DOCX, XLS, XLSX or ODT."),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Optional, e.g. “Phụ lục kèm theo”. The file name is shown when empty."),
+    )
+    file_size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
+    download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+
+    panels = [FieldPanel("file"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attached file")
+        verbose_name_plural = _("attached files")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def extension(self) -> str:
+        return PurePath(self.file.name).suffix.lower().lstrip(".")
+
+    @property
+    def display_name(self) -> str:
+        return self.title or PurePath(self.file.name).name
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            try:
+                self.file_size = self.file.size
+            except OSError:
+                self.file_size = 0
+        super().save(*args, **kwargs)
+
+    def get_download_url(self):
+        return reverse("legal:download", kwargs={"pk": self.pk})
+
+
+class DocumentCitation(models.Model):
+    """An article whose body mentions a document's number, kept up to date on publishing."""
+
+    document = models.ForeignKey(LegalDocument, on_delete=models.CASCADE, related_name="citations")
+    article = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="legal_citations"
+    )
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "article"], name="legal_citation_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.document} ← {self.article_id}"

@@ -1,0 +1,54 @@
+"""Background work: full-text extraction from a document's files."""
+
+import logging
+
+from django.db import transaction
+from django_tasks import task
+from wagtail.search import index
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def extract_document_text(document_id: int) -> str:
+    """Read every PDF/DOCX/ODT file of the document. A failure keeps the document and marks
+    it "not yet extracted" with the reason, so it can be retried."""
+    from .extraction import EXTRACTABLE_EXTENSIONS, ExtractionError, extract_text
+    from .models import ExtractionStatus, LegalDocument
+
+    document = LegalDocument.objects.filter(pk=document_id).first()
+    if document is None:
+        return "missing"
+    texts, errors = [], []
+    files = list(document.files.all())
+    for item in files:
+        if item.extension not in EXTRACTABLE_EXTENSIONS:
+            continue
+        try:
+            with item.file.open("rb") as stream:
+                texts.append(extract_text(stream, item.extension))
+        except (ExtractionError, OSError) as error:
+            logger.warning("Extraction failed for %s: %s", item.file.name, error)
+            errors.append(f"{item.display_name}: {error}")
+    extractable = any(item.extension in EXTRACTABLE_EXTENSIONS for item in files)
+    if errors:
+        status = ExtractionStatus.FAILED
+    elif extractable:
+        status = ExtractionStatus.DONE
+    else:
+        status = ExtractionStatus.NOT_NEEDED
+    document.extracted_text = "\n\n".join(text for text in texts if text)
+    document.extraction_status = status
+    document.extraction_error = "\n".join(errors)
+    document.extracted_files = "" if errors else document.files_signature()
+    document.fill_derived_fields()
+    with transaction.atomic():
+        LegalDocument.objects.filter(pk=document.pk).update(
+            extracted_text=document.extracted_text,
+            extraction_status=status,
+            extraction_error=document.extraction_error,
+            extracted_files=document.extracted_files,
+            search_text=document.search_text,
+        )
+    index.insert_or_update_object(document)
+    return status
