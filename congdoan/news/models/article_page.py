@@ -1,16 +1,22 @@
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from congdoan.core.blocks import ArticleBodyBlock
 from congdoan.core.pages import VietnameseSlugMixin
+
+# The renditions article cards show (news/includes/article_card.html), fetched in one query.
+CARD_RENDITIONS = ("fill-480x270|format-webp",)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -22,13 +28,22 @@ class ArticlePageTag(TaggedItemBase):
 class ArticleQuerySet(PageQuerySet):
     def listing(self):
         """What a listing card needs, newest first, in a fixed number of queries."""
-        return self.select_related("cover_image").order_by("-published_at", "-pk")
+        return (
+            self.select_related("cover_image")
+            .prefetch_related(
+                Prefetch(
+                    "cover_image",
+                    queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
+                )
+            )
+            .order_by("-published_at", "-pk")
+        )
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(VietnameseSlugMixin, Page):
+class ArticlePage(RoutablePageMixin, VietnameseSlugMixin, Page):
     """A news article: title, sapo, cover image, body and the reader's tools."""
 
     sapo = models.TextField(_("sapo"), help_text=_("The lead paragraph, plain text."))
@@ -122,6 +137,18 @@ class ArticlePage(VietnameseSlugMixin, Page):
             raise ValidationError(
                 {"cover_alt": _("Alt text is required when there is a cover image.")}
             )
+
+    @path("in/", name="print")
+    def print_view(self, request):
+        from congdoan.news.views import print_article
+
+        return print_article(request, self)
+
+    @path("gui/", name="send")
+    def send_view(self, request):
+        from congdoan.news.views import send_article
+
+        return send_article(request, self)
 
     def section(self):
         return self.get_parent().specific
