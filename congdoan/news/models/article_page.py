@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -154,29 +154,20 @@ class ArticlePage(RoutablePageMixin, VietnameseSlugMixin, Page):
         return self.get_parent().specific
 
     def get_related_articles(self, limit: int = 5):
-        """Chosen related articles, then the same section, then shared tags."""
-        chosen = list(self.related_articles.live().public().listing()[:limit])
-        seen = {self.pk, *(article.pk for article in chosen)}
-        if len(chosen) < limit:
-            same_section = (
-                ArticlePage.objects.live()
-                .public()
-                .sibling_of(self, inclusive=False)
-                .exclude(pk__in=seen)
-                .listing()[: limit - len(chosen)]
-            )
-            chosen += list(same_section)
-            seen |= {article.pk for article in chosen}
-        if len(chosen) < limit:
-            tag_ids = list(self.tags.values_list("pk", flat=True))
-            if tag_ids:
-                shared = (
-                    ArticlePage.objects.live()
-                    .public()
-                    .filter(tags__in=tag_ids)
-                    .exclude(pk__in=seen)
-                    .distinct()
-                    .listing()[: limit - len(chosen)]
-                )
-                chosen += list(shared)
-        return chosen
+        """Chosen related articles, then the same section, then shared tags (two queries)."""
+        newest_first = ("-published_at", "-pk")
+        chosen = list(self.related_articles.live().public().order_by(*newest_first)[:limit])
+        same_section = Q(path__startswith=self.path[: -self.steplen], depth=self.depth)
+        own_tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values("tag_id")
+        shares_a_tag = Exists(
+            ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=own_tags)
+        )
+        others = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(same_section | shares_a_tag)
+            .exclude(pk__in=[self.pk, *(article.pk for article in chosen)])
+            .annotate(in_section=Case(When(same_section, then=1), default=0))
+            .order_by("-in_section", *newest_first)
+        )
+        return chosen + list(others[: limit - len(chosen)])

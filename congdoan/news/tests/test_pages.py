@@ -215,3 +215,29 @@ def test_article_page_renders_its_parts(client, article):
     assert "Phó Chủ tịch Tổng Liên đoàn Ngọ Duy Hiểu phát biểu kết luận Hội nghị." in html
     assert "Pho-Chu-Tich (1).jpg" not in html
     assert SectionPage.objects.get().title in html
+
+
+@pytest.mark.postgres
+def test_related_articles_chosen_then_same_section_then_shared_tags(section):
+    other_section = SectionPageFactory(parent=section.get_parent(), title="Tin cơ sở")
+    article = ArticlePageFactory(parent=section, title="Bài chính")
+    article.tags.add("an toàn lao động")
+    article.save()
+    chosen = ArticlePageFactory(parent=other_section, title="Bài được chọn")
+    article.related_articles.add(chosen)
+    old_sibling = ArticlePageFactory(
+        parent=section, title="Cùng mục cũ", published_at=datetime(2020, 1, 1, tzinfo=UTC)
+    )
+    new_sibling = ArticlePageFactory(
+        parent=section, title="Cùng mục mới", published_at=datetime(2020, 6, 1, tzinfo=UTC)
+    )
+    shared_tag = ArticlePageFactory(parent=other_section, title="Cùng thẻ")
+    shared_tag.tags.add("an toàn lao động")
+    shared_tag.save()
+    ArticlePageFactory(parent=other_section, title="Không liên quan")
+    ArticlePageFactory(parent=section, title="Bản nháp", live=False)
+
+    related = article.get_related_articles()
+
+    assert related == [chosen, new_sibling, old_sibling, shared_tag]
+    assert article.get_related_articles(limit=2) == [chosen, new_sibling]
