@@ -35,12 +35,12 @@ def test_naive_utc_value_stored_in_the_database_shows_in_vietnam_time(
     # SQLite keeps datetimes as naive UTC text; write one directly as an import would.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {ArticlePage._meta.db_table} SET published_at = %s WHERE page_ptr_id = %s",
+            "UPDATE news_articlepage SET published_at = %s WHERE page_ptr_id = %s",
             ["2021-11-10 00:00:00", article.pk],
         )
 
     with override_settings(TIME_ZONE=server_zone):
-        article.refresh_from_db()
+        article = ArticlePage.objects.get(pk=article.pk)
         html = client.get(article.url).content.decode()
 
     assert article.published_at == datetime(2021, 11, 10, 0, 0, tzinfo=UTC)
