@@ -6,7 +6,11 @@ from django.urls import reverse
 
 from .conftest import SEED_TITLE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+COUNT_PRINT_CALLS = "window.print = () => { window.printCalls = (window.printCalls || 0) + 1; };"
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -57,7 +61,7 @@ def test_admin_fills_an_ascii_folded_slug_from_the_title(
 
 def test_print_view_opens_the_print_dialog(live_server, article, browser):
     page = browser.new_page()
-    page.add_init_script("window.print = () => { window.printCalls = (window.printCalls || 0) + 1; }")
+    page.add_init_script(COUNT_PRINT_CALLS)
     page.goto(live_server.url + article.url + "in/")
     page.wait_for_function("window.printCalls === 1")
     page.click("text=In")

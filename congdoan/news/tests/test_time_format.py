@@ -13,9 +13,7 @@ SHOWN = "10/11/2021 07:00 GMT+7"
 
 
 @pytest.mark.parametrize("server_zone", ["Asia/Ho_Chi_Minh", "UTC", "America/New_York"])
-def test_publish_time_shows_in_vietnam_time_whatever_the_server_zone(
-    client, article, server_zone
-):
+def test_publish_time_shows_in_vietnam_time_whatever_the_server_zone(client, article, server_zone):
     with override_settings(TIME_ZONE=server_zone):
         article_html = client.get(article.url).content.decode()
         section_html = client.get(article.get_parent().url).content.decode()
@@ -29,9 +27,7 @@ def test_publish_time_shows_in_vietnam_time_whatever_the_server_zone(
 
 
 @pytest.mark.parametrize("server_zone", ["UTC", "America/New_York"])
-def test_naive_utc_value_stored_in_the_database_shows_in_vietnam_time(
-    client, article, server_zone
-):
+def test_naive_utc_value_stored_in_the_database_shows_in_vietnam_time(client, article, server_zone):
     # SQLite keeps datetimes as naive UTC text; write one directly as an import would.
     with connection.cursor() as cursor:
         cursor.execute(
