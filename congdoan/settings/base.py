@@ -209,3 +209,15 @@ LOGGING = {
 
 # Legal-documents library (Văn bản): largest accepted attached file.
 LEGAL_DOCUMENT_MAX_UPLOAD_MB = env_int("LEGAL_DOCUMENT_MAX_UPLOAD_MB", 50)
+
+# Dates typed in forms and the admin are Vietnamese dd/mm/yyyy (as WAGTAIL_DATE(TIME)_FORMAT
+# shows them); Django's default would read 10/11/2021 as 11 October.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+]

@@ -1,5 +1,6 @@
 from .article_page import ArticlePage, ArticlePageTag
+from .article_send_log import ArticleSendLog
 from .home_page import HomePage
 from .section_page import SectionPage
 
-__all__ = ["ArticlePage", "ArticlePageTag", "HomePage", "SectionPage"]
+__all__ = ["ArticlePage", "ArticlePageTag", "ArticleSendLog", "HomePage", "SectionPage"]

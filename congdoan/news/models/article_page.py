@@ -1,16 +1,22 @@
 from django.db import models
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from congdoan.core.blocks import ArticleBodyBlock
 from congdoan.core.pages import VietnameseSlugMixin
+
+# The renditions article cards show (news/includes/article_card.html), fetched in one query.
+CARD_RENDITIONS = ("fill-480x270|format-webp",)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -22,13 +28,22 @@ class ArticlePageTag(TaggedItemBase):
 class ArticleQuerySet(PageQuerySet):
     def listing(self):
         """What a listing card needs, newest first, in a fixed number of queries."""
-        return self.select_related("cover_image").order_by("-published_at", "-pk")
+        return (
+            self.select_related("cover_image")
+            .prefetch_related(
+                Prefetch(
+                    "cover_image",
+                    queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
+                )
+            )
+            .order_by("-published_at", "-pk")
+        )
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(VietnameseSlugMixin, Page):
+class ArticlePage(RoutablePageMixin, VietnameseSlugMixin, Page):
     """A news article: title, sapo, cover image, body and the reader's tools."""
 
     sapo = models.TextField(_("sapo"), help_text=_("The lead paragraph, plain text."))
@@ -123,33 +138,36 @@ class ArticlePage(VietnameseSlugMixin, Page):
                 {"cover_alt": _("Alt text is required when there is a cover image.")}
             )
 
+    @path("in/", name="print")
+    def print_view(self, request):
+        from congdoan.news.views import print_article
+
+        return print_article(request, self)
+
+    @path("gui/", name="send")
+    def send_view(self, request):
+        from congdoan.news.views import send_article
+
+        return send_article(request, self)
+
     def section(self):
         return self.get_parent().specific
 
     def get_related_articles(self, limit: int = 5):
-        """Chosen related articles, then the same section, then shared tags."""
-        chosen = list(self.related_articles.live().public().listing()[:limit])
-        seen = {self.pk, *(article.pk for article in chosen)}
-        if len(chosen) < limit:
-            same_section = (
-                ArticlePage.objects.live()
-                .public()
-                .sibling_of(self, inclusive=False)
-                .exclude(pk__in=seen)
-                .listing()[: limit - len(chosen)]
-            )
-            chosen += list(same_section)
-            seen |= {article.pk for article in chosen}
-        if len(chosen) < limit:
-            tag_ids = list(self.tags.values_list("pk", flat=True))
-            if tag_ids:
-                shared = (
-                    ArticlePage.objects.live()
-                    .public()
-                    .filter(tags__in=tag_ids)
-                    .exclude(pk__in=seen)
-                    .distinct()
-                    .listing()[: limit - len(chosen)]
-                )
-                chosen += list(shared)
-        return chosen
+        """Chosen related articles, then the same section, then shared tags (two queries)."""
+        newest_first = ("-published_at", "-pk")
+        chosen = list(self.related_articles.live().public().order_by(*newest_first)[:limit])
+        same_section = Q(path__startswith=self.path[: -self.steplen], depth=self.depth)
+        own_tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values("tag_id")
+        shares_a_tag = Exists(
+            ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=own_tags)
+        )
+        others = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(same_section | shares_a_tag)
+            .exclude(pk__in=[self.pk, *(article.pk for article in chosen)])
+            .annotate(in_section=Case(When(same_section, then=1), default=0))
+            .order_by("-in_section", *newest_first)
+        )
+        return chosen + list(others[: limit - len(chosen)])

@@ -1,0 +1,74 @@
+"""The admin's slug script and the print view's dialog, in a real browser."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from .conftest import SEED_TITLE
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+COUNT_PRINT_CALLS = "window.print = () => { window.printCalls = (window.printCalls || 0) + 1; };"
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def browser(chromium_path, monkeypatch):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made meanwhile
+    # (fixtures, teardown) are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_admin_fills_an_ascii_folded_slug_from_the_title(
+    live_server, django_user_model, section, browser
+):
+    editor = django_user_model.objects.create_superuser("bientap", "b@example.vn", "mat-khau")
+    client = Client()
+    client.force_login(editor)
+    session = client.cookies["sessionid"].value
+    add_url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", section.pk))
+
+    context = browser.new_context()
+    context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+    page = context.new_page()
+    page.goto(live_server.url + add_url)
+    page.locator("#id_title").press_sequentially(SEED_TITLE)
+    page.locator("#id_title").blur()
+    page.wait_for_function("document.querySelector('#id_slug').value.endsWith('viet-nam')")
+    slug = page.input_value("#id_slug")
+    context.close()
+
+    assert slug == "nghi-quyet-02-thuc-day-doi-moi-to-chuc-va-hoat-dong-cong-doan-viet-nam"
+
+
+def test_print_view_opens_the_print_dialog(live_server, article, browser):
+    page = browser.new_page()
+    page.add_init_script(COUNT_PRINT_CALLS)
+    page.goto(live_server.url + article.url + "in/")
+    page.wait_for_function("window.printCalls === 1")
+    page.click("text=In")
+    calls = page.evaluate("window.printCalls")
+    page.emulate_media(media="print")
+    toolbar_display = page.eval_on_selector(".print-toolbar", "el => getComputedStyle(el).display")
+    page.close()
+
+    assert calls == 2
+    assert toolbar_display == "none"
