@@ -31,7 +31,7 @@ ALBUMS = [
         "title": "Tháng Công nhân 2024: chăm lo cho đoàn viên khu công nghiệp",
         "date": date(2024, 5, 10),
         "location": "Khu công nghiệp Lương Sơn",
-        "description": "Chuỗi hoạt động Tháng Công nhân tại các doanh nghiệp trong khu công nghiệp.",
+        "description": "Chuỗi hoạt động Tháng Công nhân tại doanh nghiệp trong khu công nghiệp.",
         "photographer": "Thu Hà",
         "captions": [
             "Trao quà cho công nhân có hoàn cảnh khó khăn",

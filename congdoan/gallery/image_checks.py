@@ -10,6 +10,8 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 from wagtail.images.fields import get_allowed_image_extensions
 
+from congdoan.core.dates import format_number_vn
+
 
 def check_uploaded_image(uploaded) -> None:
     """Raise ValidationError (Vietnamese) unless this is a sound image within the limits."""
@@ -39,15 +41,14 @@ def check_uploaded_image(uploaded) -> None:
                 if max_pixels and width * height > max_pixels:
                     raise ValidationError(
                         _(
-                            "The image is too large: %(width)d×%(height)d pixels "
-                            "(%(megapixels).1f million); the limit is %(limit).1f million pixels. "
-                            "Resize it and upload again."
+                            "The image is too large: %(width)d×%(height)d = %(pixels)s pixels; "
+                            "the limit is %(limit)s pixels. Resize it and upload again."
                         )
                         % {
                             "width": width,
                             "height": height,
-                            "megapixels": width * height / 1e6,
-                            "limit": max_pixels / 1e6,
+                            "pixels": format_number_vn(width * height),
+                            "limit": format_number_vn(max_pixels),
                         },
                         code="pixels",
                     )
