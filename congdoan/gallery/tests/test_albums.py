@@ -72,6 +72,7 @@ def test_lightbox_markup_and_no_js_links(client, album):
     assert client.get(f"{album.url}anh/0/").status_code == 404
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db
 def test_album_page_queries_do_not_grow_with_photos(client, album_index):
     small = add_album(album_index, 10, title="Album nhỏ")
