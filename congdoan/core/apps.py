@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "congdoan.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from congdoan.core.images import connect_signals
+
+        connect_signals()

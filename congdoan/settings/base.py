@@ -221,3 +221,8 @@ DATETIME_INPUT_FORMATS = [
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d",
 ]
+
+# Gallery (albums and videos): upload limits for the bulk photo upload and video files.
+GALLERY_BULK_UPLOAD_MAX_FILES = env_int("GALLERY_BULK_UPLOAD_MAX_FILES", 300)
+VIDEO_MAX_UPLOAD_SIZE = env_int("VIDEO_MAX_UPLOAD_MB", 500) * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = max(100, GALLERY_BULK_UPLOAD_MAX_FILES)

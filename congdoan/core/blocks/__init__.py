@@ -1,6 +1,7 @@
 from .article_body import ArticleBodyBlock
 from .captioned_image import CaptionedImageBlock
 from .document_link import DocumentLinkBlock
+from .gallery import GalleryBlock
 from .quote import QuoteBlock
 from .table import TableBlock
 from .video_embed import VideoEmbedBlock
@@ -9,6 +10,7 @@ __all__ = [
     "ArticleBodyBlock",
     "CaptionedImageBlock",
     "DocumentLinkBlock",
+    "GalleryBlock",
     "QuoteBlock",
     "TableBlock",
     "VideoEmbedBlock",

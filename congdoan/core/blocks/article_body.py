@@ -3,6 +3,7 @@ from wagtail import blocks
 
 from .captioned_image import CaptionedImageBlock
 from .document_link import DocumentLinkBlock
+from .gallery import GalleryBlock
 from .quote import QuoteBlock
 from .table import TableBlock
 from .video_embed import VideoEmbedBlock
@@ -19,3 +20,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     table = TableBlock()
     video = VideoEmbedBlock()
     document = DocumentLinkBlock()
+    gallery = GalleryBlock()

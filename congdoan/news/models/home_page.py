@@ -8,7 +8,12 @@ class HomePage(VietnameseSlugMixin, Page):
     """The portal's front page: latest news and every sidebar block."""
 
     max_count = 1
-    subpage_types = ["news.SectionPage", "wagtailcore.Page"]
+    subpage_types = [
+        "news.SectionPage",
+        "gallery.AlbumIndexPage",
+        "gallery.VideoIndexPage",
+        "wagtailcore.Page",
+    ]
     template = "news/home_page.html"
 
     class Meta:

@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from congdoan.core.pages import VietnameseSlugMixin
+
+from .listing import paginate
+
+VIDEOS_PER_PAGE = 12
+
+
+class VideoIndexPage(VietnameseSlugMixin, Page):
+    """Video: every video, newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["gallery.VideoPage"]
+    template = "gallery/video_index_page.html"
+
+    class Meta:
+        verbose_name = _("video index")
+
+    def videos(self):
+        from .video_page import VideoPage
+
+        return VideoPage.objects.live().public().child_of(self).listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        page_obj = paginate(request, self.videos(), VIDEOS_PER_PAGE)
+        context["page_obj"] = page_obj
+        context["videos"] = page_obj.object_list
+        return context

@@ -1,0 +1,110 @@
+import struct
+import zlib
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from wagtail.images.models import Image
+
+from congdoan.gallery.factories import jpeg_bytes
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG that claims huge dimensions: a decompression bomb as far as a reader can tell."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+
+
+@pytest.fixture
+def admin_client(client, db):
+    user = get_user_model().objects.create_superuser("admin", "admin@example.vn", "password")
+    client.force_login(user)
+    return client
+
+
+def upload(name, data, content_type="image/jpeg"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+@pytest.mark.django_db
+def test_bulk_upload_appends_good_photos_in_name_order_and_lists_refusals(admin_client, album):
+    url = f"/admin/gallery/albums/{album.pk}/upload/"
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    form = BeautifulSoup(page.content, "html.parser")
+    file_input = form.select_one("input[type=file][data-file-input]")
+    assert file_input.has_attr("multiple") and form.select_one("[data-drop-zone]")
+
+    valid = jpeg_bytes(40, 30)
+    images_before = Image.objects.count()
+    response = admin_client.post(
+        url,
+        {
+            "photographer": "Thu Hà",
+            "photos": [
+                upload("IMG_10.jpg", valid),
+                upload("IMG_2.jpg", valid),
+                upload("hong.jpg", valid[: len(valid) // 2]),
+                upload("bom.png", png_header_only(50_000, 50_000), "image/png"),
+                upload("ghi-chu.jpg", b"day khong phai la anh"),
+                upload("IMG_1.jpg", valid),
+            ],
+        },
+    )
+    assert response.status_code == 200
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ")
+    assert "3 ảnh đã được thêm" in text
+    refused = BeautifulSoup(response.content, "html.parser").select(".bulk-upload-refused li")
+    reasons = {li.strong.get_text(): li.get_text() for li in refused}
+    assert set(reasons) == {"hong.jpg", "bom.png", "ghi-chu.jpg"}
+    assert "hỏng" in reasons["hong.jpg"]
+    assert "bom giải nén" in reasons["bom.png"]
+    assert "không phải là ảnh" in reasons["ghi-chu.jpg"]
+    assert Image.objects.count() == images_before + 3
+
+    album.refresh_from_db()
+    draft = album.get_latest_revision_as_object()
+    photos = list(draft.photos.all())
+    assert len(photos) == 6
+    new = photos[3:]
+    assert [photo.alt_text for photo in new] == [f"{album.title} – ảnh {n}" for n in (4, 5, 6)]
+    assert all(photo.caption == "" and photo.photographer == "Thu Hà" for photo in new)
+    assert [photo.image.title for photo in new] == [f"{album.title} – ảnh {n}" for n in (4, 5, 6)]
+    assert album.has_unpublished_changes
+    assert album.photos.count() == 3  # live album untouched until the editor publishes
+
+
+@pytest.mark.django_db
+@override_settings(WAGTAILIMAGES_MAX_IMAGE_PIXELS=10_000)
+def test_an_image_over_the_pixel_limit_is_refused(admin_client, album):
+    response = admin_client.post(
+        f"/admin/gallery/albums/{album.pk}/upload/",
+        {
+            "photos": [
+                upload("lon.jpg", jpeg_bytes(200, 100)),
+                upload("nho.jpg", jpeg_bytes(50, 50)),
+            ]
+        },
+    )
+    refused = BeautifulSoup(response.content, "html.parser").select(".bulk-upload-refused li")
+    assert len(refused) == 1
+    assert "lon.jpg" in refused[0].get_text()
+    assert "200×100" in refused[0].get_text() and "điểm ảnh" in refused[0].get_text()
+    album.refresh_from_db()
+    assert len(album.get_latest_revision_as_object().photos.all()) == 4
+
+
+@pytest.mark.django_db
+def test_bulk_upload_needs_edit_permission(client, album):
+    user = get_user_model().objects.create_user("reader", "r@example.vn", "password")
+    client.force_login(user)
+    response = client.get(f"/admin/gallery/albums/{album.pk}/upload/")
+    assert response.status_code in {302, 403}
