@@ -22,6 +22,7 @@ RENDITION_SETS = {
     "wide": ("width-400", "width-800", "width-1200"),
     "card": ("fill-400x225-c100", "fill-800x450-c100"),
     "square": ("fill-200x200-c100", "fill-400x400-c100"),
+    "logo": ("height-80", "height-160"),
 }
 
 # Seconds during which a missing rendition does not enqueue the task again.

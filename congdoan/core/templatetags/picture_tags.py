@@ -16,7 +16,12 @@ register = template.Library()
 
 
 def _placeholder_size(image, kind: str) -> tuple[int, int]:
-    size = RENDITION_SETS[kind][0].split("-")[1]
+    operation, size = RENDITION_SETS[kind][0].split("-")[:2]
+    if operation == "height":
+        height = int(size)
+        if image.width and image.height:
+            return max(1, round(height * image.width / image.height)), height
+        return height, height
     if "x" in size:
         width, height = (int(part) for part in size.split("x"))
         return width, height

@@ -14,7 +14,7 @@ BROWSER_ARGS = [
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_facade_requests_nothing_from_third_parties_until_clicked(
     chromium_path, live_server, youtube_video, monkeypatch
 ):

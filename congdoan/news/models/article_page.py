@@ -13,10 +13,9 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from congdoan.core.blocks import ArticleBodyBlock
+from congdoan.core.images import specs_for
 from congdoan.core.pages import VietnameseSlugMixin
 
-# The renditions article cards show (news/includes/article_card.html), fetched in one query.
-CARD_RENDITIONS = ("fill-480x270|format-webp",)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -29,11 +28,10 @@ class ArticleQuerySet(PageQuerySet):
     def listing(self):
         """What a listing card needs, newest first, in a fixed number of queries."""
         return (
-            self.select_related("cover_image")
-            .prefetch_related(
+            self.prefetch_related(
                 Prefetch(
                     "cover_image",
-                    queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
+                    queryset=get_image_model().objects.prefetch_renditions(*specs_for("card")),
                 )
             )
             .order_by("-published_at", "-pk")
