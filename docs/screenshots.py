@@ -1,6 +1,6 @@
 """Take the admin guide's screenshots from a running portal (make run) with Playwright and chromium.
 
-    .venv/bin/python docs/screenshots.py http://127.0.0.1:8000
+.venv/bin/python docs/screenshots.py http://127.0.0.1:8000
 """
 
 import sys
@@ -10,8 +10,13 @@ from playwright.sync_api import sync_playwright
 
 IMAGES_DIR = Path(__file__).resolve().parent / "images"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 USERNAME, PASSWORD = "bientap", "congdoan2024"
 
@@ -28,7 +33,9 @@ ADMIN_PAGES = [
 def shoot(base_url: str, extra_admin_pages=(), extra_public_pages=()):
     IMAGES_DIR.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
         for name, path, viewport in [*PUBLIC_PAGES, *extra_public_pages]:
             page = browser.new_page(viewport=viewport)
             page.goto(base_url + path, wait_until="networkidle")

@@ -17,7 +17,6 @@ from congdoan.core.images import specs_for
 from congdoan.core.pages import VietnameseSlugMixin
 
 
-
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
@@ -27,15 +26,12 @@ class ArticlePageTag(TaggedItemBase):
 class ArticleQuerySet(PageQuerySet):
     def listing(self):
         """What a listing card needs, newest first, in a fixed number of queries."""
-        return (
-            self.prefetch_related(
-                Prefetch(
-                    "cover_image",
-                    queryset=get_image_model().objects.prefetch_renditions(*specs_for("card")),
-                )
+        return self.prefetch_related(
+            Prefetch(
+                "cover_image",
+                queryset=get_image_model().objects.prefetch_renditions(*specs_for("card")),
             )
-            .order_by("-published_at", "-pk")
-        )
+        ).order_by("-published_at", "-pk")
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
