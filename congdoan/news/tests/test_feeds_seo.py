@@ -12,7 +12,7 @@ from wagtail.images.tests.utils import get_test_image_file_jpeg
 from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
 from congdoan.news.sitemaps import PageSitemap
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 # Our own server's output, parsed in a test.
 parse_xml = ET.fromstring  # noqa: S314
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}

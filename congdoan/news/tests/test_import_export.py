@@ -13,7 +13,7 @@ from congdoan.news.factories import HomePageFactory
 from congdoan.news.importing import html_to_blocks, import_articles
 from congdoan.news.models import ArticlePage, SectionPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def article_line(**overrides):
