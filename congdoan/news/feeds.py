@@ -3,13 +3,16 @@
 import mimetypes
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
+from wagtail.images.models import Rendition
 from wagtail.models import Site
 
+from congdoan.core.dates import to_vietnam_time
 from congdoan.core.models import SiteSettings
 from congdoan.news.models import ArticlePage
-from congdoan.news.seo import FEED_LENGTH, share_rendition
+from congdoan.news.seo import FEED_LENGTH, SHARE_IMAGE_SPEC, share_rendition
 
 
 class VietnameseRssFeed(Rss201rev2Feed):
@@ -52,7 +55,12 @@ class ArticleFeed(Feed):
         return articles.descendant_of(obj) if obj else articles
 
     def items(self, obj):
-        return self.articles(obj).listing()[:FEED_LENGTH]
+        renditions = Rendition.objects.filter(filter_spec=SHARE_IMAGE_SPEC)
+        return (
+            self.articles(obj)
+            .listing()
+            .prefetch_related(Prefetch("cover_image__renditions", queryset=renditions))
+        )[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -67,10 +75,10 @@ class ArticleFeed(Feed):
         return self.request.build_absolute_uri(item.get_url(self.request))
 
     def item_pubdate(self, item):
-        return item.published_at
+        return to_vietnam_time(item.published_at)
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return to_vietnam_time(item.last_published_at) if item.last_published_at else None
 
     def item_author_name(self, item):
         return item.author or None

@@ -69,6 +69,8 @@ def test_site_feed_lists_articles_newest_first_with_enclosure(client, news_site)
     assert entry.id == entry.link
     assert entry.summary == news_site["article"].sapo
     assert entry.published_parsed[:5] == (2024, 5, 1, 0, 30)
+    assert entry.published.endswith("07:30:00 +0700")
+    assert entry.author == "Hải Yến"
     (enclosure,) = entry.enclosures
     assert enclosure.type == "image/jpeg"
     assert enclosure.href.startswith("http://testserver/")
@@ -242,3 +244,24 @@ def test_section_and_home_pages_have_canonical_and_website_type(client, news_sit
     home = parse_head(client.get("/"))
     assert {"rel": "canonical", "href": "http://testserver/"} in home.links
     assert not home.scripts
+
+
+def test_site_feed_query_count_does_not_grow_with_articles(client, news_site, cover):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/rss/")  # renditions are created on the first request
+    with CaptureQueriesContext(connection) as few:
+        client.get("/rss/")
+    for number in range(5):
+        ArticlePageFactory(
+            parent=news_site["other"],
+            title=f"Bài có ảnh {number}",
+            cover_image=cover,
+            cover_alt="Ảnh",
+        )
+    client.get("/rss/")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/rss/")
+    assert len(feedparser.parse(response.content).entries) == 7
+    assert len(many) == len(few)

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from congdoan.news.importing import export_articles
@@ -27,7 +27,13 @@ class Command(BaseCommand):
         if not output:
             export_articles(self.stdout, base_dir, images_dir)
             return
-        with open(output, "w", encoding="utf-8") as stream:
-            count = export_articles(stream, base_dir, images_dir)
+        try:
+            base_dir.mkdir(parents=True, exist_ok=True)
+            with open(output, "w", encoding="utf-8") as stream:
+                count = export_articles(stream, base_dir, images_dir)
+        except OSError as error:
+            raise CommandError(
+                _("Cannot write the export: %(reason)s") % {"reason": error}
+            ) from None
         message = _("Exported %(count)d articles to %(path)s.") % {"count": count, "path": output}
         self.stderr.write(message)
