@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
@@ -41,7 +41,12 @@ CONTAINER_TAGS = [
     "div", "section", "article", "header", "footer", "main", "aside", "figure", "center",
     "table", "thead", "tbody", "tfoot", "tr", "dl", "nav",
 ]  # fmt: skip
-BLOCK_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "hr", "blockquote", *CONTAINER_TAGS, *CELL_TAGS}
+IMAGE_PLACEHOLDER = "congdoan-image"
+BLOCK_TAGS = {
+    "p", "h2", "h3", "h4", "ul", "ol", "hr", "blockquote", IMAGE_PLACEHOLDER,
+    *CONTAINER_TAGS, *CELL_TAGS,
+}  # fmt: skip
+REMOTE_PREFIXES = ("http://", "https://", "//", "data:", "/")
 
 
 class ArticleLineError(Exception):
@@ -70,8 +75,46 @@ class ImportResult:
 # Body HTML -> StreamField blocks
 
 
-def _clean_soup(html: str) -> BeautifulSoup:
-    soup = BeautifulSoup(html or "", "html.parser")
+def _extract_images(soup: BeautifulSoup) -> list[dict]:
+    """Replace each body image (a figure with an img, or a bare img) by a placeholder."""
+    found = []
+
+    def replace(element, img, caption=""):
+        found.append(
+            {
+                "src": (img.get("src") or "").strip(),
+                "alt": normalize(img.get("alt") or "").strip(),
+                "caption": normalize(caption).strip(),
+                "credit": normalize(element.get("data-credit") or "").strip(),
+            }
+        )
+        placeholder = soup.new_tag(IMAGE_PLACEHOLDER, attrs={"data-index": str(len(found) - 1)})
+        element.replace_with(placeholder)
+
+    for figure in soup.find_all("figure"):
+        img = figure.find("img")
+        if img is not None:
+            caption = figure.find("figcaption")
+            replace(figure, img, caption.get_text(" ", strip=True) if caption else "")
+    for img in soup.find_all("img"):
+        replace(img, img)
+    return found
+
+
+def _hoist_images(soup: BeautifulSoup):
+    """An image inside a paragraph goes right after that paragraph, in order."""
+    last_placed = {}
+    for placeholder in soup.find_all(IMAGE_PLACEHOLDER):
+        top = placeholder
+        while top.parent is not soup:
+            top = top.parent
+        if top is not placeholder:
+            anchor = last_placed.get(id(top), top)
+            anchor.insert_after(placeholder.extract())
+            last_placed[id(top)] = placeholder
+
+
+def _clean_soup(soup: BeautifulSoup) -> BeautifulSoup:
     for tag in soup(DROPPED_TAGS):
         tag.decompose()
     for quote in soup("blockquote"):
@@ -119,10 +162,14 @@ def _rich_text(converter: ContentstateConverter, html: str) -> str:
     return str(soup).strip()
 
 
-def html_to_blocks(html: str) -> list[tuple[str, object]]:
-    """Sanitize to what the editor allows: paragraph blocks, top-level quotes as quote blocks."""
+def html_to_blocks(html: str, load_image=None, default_alt: str = "") -> list[tuple[str, object]]:
+    """Sanitize to what the editor allows: paragraph blocks, top-level quotes as quote blocks,
+    and images with a local path (through `load_image(src)`) as image blocks."""
     converter = ContentstateConverter(RICH_TEXT_FEATURES)
-    soup = _clean_soup(normalize(html))
+    soup = BeautifulSoup(normalize(html), "html.parser")
+    images = _extract_images(soup)
+    _clean_soup(soup)
+    _hoist_images(soup)
     for nested_quote in soup.find_all("blockquote"):
         if nested_quote.parent is not soup:
             nested_quote.name = "p"
@@ -135,7 +182,21 @@ def html_to_blocks(html: str) -> list[tuple[str, object]]:
         pending.clear()
 
     for node in list(soup.children):
-        if isinstance(node, Tag) and node.name == "blockquote":
+        if isinstance(node, Tag) and node.name == IMAGE_PLACEHOLDER:
+            flush()
+            found = images[int(node["data-index"])]
+            image = None
+            if load_image and found["src"] and not found["src"].startswith(REMOTE_PREFIXES):
+                image = load_image(found["src"])
+            if image is not None:
+                value = {
+                    "image": image,
+                    "alt_text": (found["alt"] or default_alt)[:255],
+                    "caption": found["caption"][:500],
+                    "credit": found["credit"][:255],
+                }
+                blocks.append(("image", value))
+        elif isinstance(node, Tag) and node.name == "blockquote":
             flush()
             quote = _quote_block(node)
             if quote:
@@ -149,11 +210,25 @@ def html_to_blocks(html: str) -> list[tuple[str, object]]:
     return blocks
 
 
-def blocks_to_html(body) -> str:
-    """The article body as HTML that `html_to_blocks` reads back to the same blocks."""
+def blocks_to_html(body, image_path=None) -> str:
+    """The article body as HTML that `html_to_blocks` reads back to the same blocks;
+    `image_path(image)` gives the exported file's path for image blocks."""
     parts = []
     for block in body:
-        if block.block_type == "paragraph":
+        if block.block_type == "image" and image_path and block.value["image"]:
+            value = block.value
+            credit = value.get("credit")
+            caption = value.get("caption")
+            parts.append(
+                format_html(
+                    '<figure{}><img src="{}" alt="{}">{}</figure>',
+                    format_html(' data-credit="{}"', credit) if credit else "",
+                    image_path(value["image"]),
+                    value["alt_text"],
+                    format_html("<figcaption>{}</figcaption>", caption) if caption else "",
+                )
+            )
+        elif block.block_type == "paragraph":
             parts.append(expand_db_html(block.value.source))
         elif block.block_type == "quote":
             lines = "".join(f"<p>{escape(line)}</p>" for line in block.value["text"].splitlines())
@@ -220,6 +295,11 @@ def _image(data: dict, base_dir: Path, title: str) -> Image | None:
         return None
     if not isinstance(relative, str):
         raise ArticleLineError(_("“image” must be a file path."))
+    return load_image_file(base_dir, relative, title)
+
+
+def load_image_file(base_dir: Path, relative: str, title: str) -> Image:
+    """The image at `relative` (to the JSONL file), validated; an identical file is reused."""
     path = base_dir / relative
     if not path.is_file():
         raise ArticleLineError(_("Image file not found: %(path)s") % {"path": relative})
@@ -297,7 +377,11 @@ def import_article(data: dict, base_dir: Path, home: HomePage) -> tuple[ArticleP
     body_html = data.get("body_html") or ""
     if not isinstance(body_html, str):
         raise ArticleLineError(_("“body_html” must be text."))
-    body = html_to_blocks(body_html)
+    body = html_to_blocks(
+        body_html,
+        load_image=lambda src: load_image_file(base_dir, src, title),
+        default_alt=title,
+    )
     image = _image(data, base_dir, title)
     section = find_or_create_section(home, section_title)
 
@@ -384,12 +468,12 @@ EXPORT_ID_PREFIX = "congdoan-"
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def export_record(article: ArticlePage, image_name: str | None) -> dict:
+def export_record(article: ArticlePage, image_name: str | None, image_path=None) -> dict:
     record = {
         "id": article.external_id or f"{EXPORT_ID_PREFIX}{article.pk}",
         "title": article.title,
         "sapo": article.sapo,
-        "body_html": blocks_to_html(article.body),
+        "body_html": blocks_to_html(article.body, image_path),
         "section": article.get_parent().title,
         "published_at": to_vietnam_time(article.published_at).isoformat(),
         "tags": sorted(item.tag.name for item in article.tagged_items.all()),
@@ -427,7 +511,9 @@ def export_articles(output, base_dir: Path, images_dir: Path) -> int:
         image_name = (
             export_image(article.cover_image, images_dir, base_dir) if article.cover_image else None
         )
-        record = export_record(article, image_name)
+        record = export_record(
+            article, image_name, lambda image: export_image(image, images_dir, base_dir)
+        )
         output.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count

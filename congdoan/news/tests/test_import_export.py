@@ -3,6 +3,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from django.core.files.images import ImageFile
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.images.models import Image
@@ -222,13 +223,20 @@ def article_snapshot(article):
 def _block_value(block):
     if block.block_type == "paragraph":
         return block.value.source
-    return dict(block.value)
+    value = dict(block.value)
+    if block.block_type == "image":
+        value["image"] = value["image"].file.read()
+    return value
 
 
 def test_export_then_import_into_an_empty_site_loses_nothing(home_page, tmp_path, photo):
     from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
 
     section = SectionPageFactory(parent=home_page, title="Chăm lo đời sống")
+    body_image = Image.objects.create(
+        title="Trao quà",
+        file=ImageFile(io.BytesIO(placeholder_jpeg("Trao quà", 320, 200)), "q.jpg"),
+    )
     written = ArticlePageFactory(
         parent=section,
         title="Tết Sum vầy 2024: 500 suất quà cho công nhân khó khăn",
@@ -241,6 +249,15 @@ def test_export_then_import_into_an_empty_site_loses_nothing(home_page, tmp_path
             ("paragraph", '<p>Đoạn <i>một</i> có <a href="https://example.vn/">liên kết</a>.</p>'),
             ("quote", {"text": "Không để ai không có Tết.\nDòng hai.", "attribution": "Chủ tịch"}),
             ("paragraph", "<ul><li>Quà</li><li>Tiền mặt</li></ul>"),
+            (
+                "image",
+                {
+                    "image": body_image,
+                    "alt_text": "Công nhân nhận quà",
+                    "caption": "Trao quà & “lì xì”.",
+                    "credit": "Ảnh: Thu Hà",
+                },
+            ),
         ],
     )
     written.tags.add("Tết Sum vầy", "chăm lo")
@@ -302,3 +319,33 @@ def test_oversized_image_is_refused(home_page, tmp_path, photo):
     result = import_articles(path)
     assert [error.line_number for error in result.errors] == [1]
     assert not ArticlePage.objects.exists()
+
+
+def test_local_body_images_become_image_blocks(home_page, tmp_path, photo):
+    body = (
+        "<p>Mở đầu.</p>"
+        '<figure data-credit="Ảnh: LĐLĐ"><img src="anh/dai-hoi.jpg" alt="Quang cảnh">'
+        "<figcaption>Đại biểu biểu quyết.</figcaption></figure>"
+        '<p>Giữa đoạn <img src="anh/dai-hoi.jpg"> văn bản '
+        '<img src="https://old-portal.example.vn/x.jpg"> tiếp.</p>'
+    )
+    path = write_jsonl(tmp_path / "a.jsonl", [article_line(body_html=body)])
+    ok, _out, err = run_import(path)
+    assert ok, err
+    article = ArticlePage.objects.get(external_id="old-1")
+    kinds = [block.block_type for block in article.body]
+    assert kinds == ["paragraph", "image", "paragraph", "image"]
+    figure = article.body[1].value
+    assert figure["image"].file.read() == photo.read_bytes()
+    assert (figure["alt_text"], figure["caption"], figure["credit"]) == (
+        "Quang cảnh",
+        "Đại biểu biểu quyết.",
+        "Ảnh: LĐLĐ",
+    )
+    assert article.body[3].value["alt_text"] == article.title
+    assert "old-portal" not in article.body[2].value.source
+    assert Image.objects.count() == 1  # the same file is stored once
+
+    write_jsonl(path, [article_line(body_html='<p>x</p><img src="anh/khong-co.jpg">')])
+    ok, _out, err = run_import(path)
+    assert not ok and "Dòng 1: Không tìm thấy tệp ảnh: anh/khong-co.jpg" in err
