@@ -1,9 +1,11 @@
-"""Demo news: the home page, the sections of a provincial federation and the seed article."""
+"""Demo news: the home page, the sections of a provincial federation, the seed article and
+more articles from demo_content/articles/ (one JSON file each, in the same shape)."""
 
 import json
 from datetime import datetime
 from pathlib import Path
 
+from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from congdoan.core.demo_media import demo_image
@@ -58,6 +60,13 @@ def ensure_sections(home: HomePage) -> dict[str, SectionPage]:
     return sections
 
 
+def body_block(item: str | dict) -> tuple[str, object]:
+    """A paragraph, or `{"quote": ..., "attribution": ...}` for a quote block."""
+    if isinstance(item, dict):
+        return ("quote", {"text": item["quote"], "attribution": item.get("attribution", "")})
+    return ("paragraph", f"<p>{escape(item)}</p>")
+
+
 def ensure_article(section: SectionPage, data: dict) -> ArticlePage:
     existing = ArticlePage.objects.filter(title=data["title"]).first()
     if existing:
@@ -77,7 +86,7 @@ def ensure_article(section: SectionPage, data: dict) -> ArticlePage:
         cover_caption=data.get("image_caption", ""),
         author=data.get("author", ""),
         source=data.get("source", ""),
-        body=[("paragraph", f"<p>{paragraph}</p>") for paragraph in data["body"]],
+        body=[body_block(item) for item in data["body"]],
     )
     section.add_child(instance=article)
     for tag in data.get("tags", []):
@@ -94,3 +103,6 @@ def load(stdout):
     sections = ensure_sections(home)
     seed = json.loads((CONTENT_DIR / "seed_article.json").read_text(encoding="utf-8"))
     ensure_article(sections["Tin trong nước"], seed)
+    for path in sorted((CONTENT_DIR / "articles").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ensure_article(sections[data["section"]], data)

@@ -3,7 +3,7 @@ from .base import SECRET_KEY
 from .env import env_bool, env_int
 
 DEBUG = False
-if SECRET_KEY.startswith("dev-only"):
+if not SECRET_KEY or SECRET_KEY.startswith("dev-only"):
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
@@ -19,4 +19,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail allows its own preview iframe with a per-view override.
+X_FRAME_OPTIONS = "DENY"

@@ -134,13 +134,13 @@ class ArticlePage(RoutablePageMixin, VietnameseSlugMixin, Page):
 
     @path("in/", name="print")
     def print_view(self, request):
-        from congdoan.news.views import print_article
+        from congdoan.news.views.article_tools import print_article
 
         return print_article(request, self)
 
     @path("gui/", name="send")
     def send_view(self, request):
-        from congdoan.news.views import send_article
+        from congdoan.news.views.article_tools import send_article
 
         return send_article(request, self)
 

@@ -2,6 +2,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from congdoan.core.pages import VietnameseSlugMixin
@@ -9,7 +10,7 @@ from congdoan.core.pages import VietnameseSlugMixin
 ARTICLES_PER_PAGE = 20
 
 
-class SectionPage(VietnameseSlugMixin, Page):
+class SectionPage(VietnameseSlugMixin, RoutablePageMixin, Page):
     """A chuyên mục: lists its own and its subsections' articles, newest first."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -41,3 +42,12 @@ class SectionPage(VietnameseSlugMixin, Page):
         context["articles"] = page_obj.object_list
         context["subsections"] = self.get_children().live().public().specific()
         return context
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from congdoan.news.feeds import SectionArticleFeed
+
+        return SectionArticleFeed()(request, section=self)
+
+    def rss_url(self):
+        return self.url + self.reverse_subpage("rss")

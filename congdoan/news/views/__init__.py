@@ -1,0 +1,1 @@
+"""Views of the news app: article tools, and feeds, sitemap and robots.txt."""
