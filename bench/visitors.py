@@ -58,8 +58,16 @@ def manage(tmp: Path, *args: str):
 def start_server(tmp: Path, port: int, enabled: bool) -> subprocess.Popen:
     return subprocess.Popen(
         [
-            sys.executable, "-m", "gunicorn", "congdoan.wsgi:application",
-            "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "congdoan.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
         ],  # fmt: skip
         cwd=ROOT,
         env=environment(tmp, enabled),
@@ -156,8 +164,9 @@ def main():
             beacons, failed = load(
                 options.seconds,
                 options.clients,
-                lambda n: request(PORT_ON, "POST", "/api/visitors/hit", f"cid=bench-{n:010d}")
-                == 204,
+                lambda n: (
+                    request(PORT_ON, "POST", "/api/visitors/hit", f"cid=bench-{n:010d}") == 204
+                ),
             )
             beacon_seconds = time.monotonic() - began
             after = numbers()
@@ -178,7 +187,8 @@ def main():
           f"{failed} failed)")  # fmt: skip
     print(f"counter before/after: {before} -> {after}")
     exact = (
-        after["total"] - before["total"] == beacons and after["online"] - before["online"] == beacons
+        after["total"] - before["total"] == beacons
+        and after["online"] - before["online"] == beacons
     )
     print(f"exact under load    : {'yes' if exact else 'NO'} (each beacon a new browser)")
     print(f"bench time          : {time.monotonic() - started:.1f} s (setup {setup_seconds:.1f} s)")

@@ -42,7 +42,9 @@ def test_salt_rotates_daily_and_old_salts_are_deleted(client):
         assert list(VisitorPresence.objects.values_list("visitor", flat=True)) != [first_hash]
         assert VisitorPresence.objects.count() == 1
     backend = get_backend()
-    assert visitor_hash("salt-a", "1.2.3.4", HUMAN_UA) != visitor_hash("salt-b", "1.2.3.4", HUMAN_UA)
+    assert visitor_hash("salt-a", "1.2.3.4", HUMAN_UA) != visitor_hash(
+        "salt-b", "1.2.3.4", HUMAN_UA
+    )
     assert backend.daily_salt(start.date()) != ""
 
 
