@@ -5,7 +5,7 @@ the demo loaded: one with counting on, one with VISITORS_ENABLED=false. Measures
 in alternating rounds, then beacon hits/s (every hit a new browser), then checks the counter is
 exact: online and total grow by exactly the number of beacons answered. Runs in about a minute.
 
-    .venv/bin/python bench/visitors.py [--seconds 2.5] [--clients 8]
+    .venv/bin/python bench/visitors.py [--seconds 4] [--clients 8]
 """
 
 import argparse
@@ -133,7 +133,7 @@ def numbers() -> dict:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=2.5, help="length of each round")
+    parser.add_argument("--seconds", type=float, default=4.0, help="length of each round")
     parser.add_argument("--clients", type=int, default=8, help="concurrent client threads")
     options = parser.parse_args()
     started = time.monotonic()
