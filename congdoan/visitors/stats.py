@@ -1,0 +1,78 @@
+"""Numbers for the widget, the JSON endpoint, the most-read block and the dashboard."""
+
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+
+from .backends import get_backend, vietnam_day
+from .models import VisitorCounterSettings
+
+MOST_READ_LIMIT = 5
+MOST_READ_CACHE_KEY = "visitors:most-read"
+
+
+def initial_total() -> int:
+    return VisitorCounterSettings.load().initial_total
+
+
+def counts() -> dict[str, int]:
+    """Exact numbers now: buffered hits are applied first."""
+    backend = get_backend()
+    backend.flush()
+    return {
+        "online": backend.online(time.time()),
+        "total": initial_total() + backend.visits_total(),
+    }
+
+
+def cached_counts() -> dict[str, int]:
+    """For the numbers printed in pages; the widget refreshes them from the endpoint."""
+    timeout = settings.VISITORS_WIDGET_CACHE_SECONDS
+    if timeout <= 0:
+        return counts()
+    return cache.get_or_set("visitors:counts", counts, timeout)
+
+
+def top_pages(hours: int, limit: int = MOST_READ_LIMIT) -> list[dict]:
+    """The most viewed live, public articles of the last `hours`, with their view counts."""
+    from congdoan.news.models import ArticlePage
+
+    views = get_backend().page_views_since(time.time() - (hours - 1) * 3600)
+    if not views:
+        return []
+    articles = ArticlePage.objects.live().public().filter(pk__in=list(views))
+    ranked = sorted(articles, key=lambda article: (-views[article.pk], -article.pk))[:limit]
+    return [
+        {"id": article.pk, "title": article.title, "url": article.url, "views": views[article.pk]}
+        for article in ranked
+    ]
+
+
+def most_read() -> dict[str, list[dict]]:
+    """Last 24 hours and last 7 days, cached: the block is on every page."""
+
+    def compute():
+        get_backend().flush()
+        return {"day": top_pages(24), "week": top_pages(24 * 7)}
+
+    timeout = settings.VISITORS_MOST_READ_CACHE_SECONDS
+    if timeout <= 0:
+        return compute()
+    return cache.get_or_set(MOST_READ_CACHE_KEY, compute, timeout)
+
+
+def daily_series(days: int = 30) -> list[dict]:
+    """Visits and page views of each of the last `days` days, oldest first, zeros included."""
+    backend = get_backend()
+    backend.flush()
+    last = vietnam_day(time.time())
+    first = last - timedelta(days=days - 1)
+    numbers = backend.daily(first, last)
+    series = []
+    for offset in range(days):
+        day = first + timedelta(days=offset)
+        visits, page_views = numbers.get(day, (0, 0))
+        series.append({"day": day, "visits": visits, "page_views": page_views})
+    return series

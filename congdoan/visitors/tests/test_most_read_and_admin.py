@@ -1,0 +1,81 @@
+"""Most read (24 hours, 7 days), the admin dashboard panel and the demo."""
+
+from datetime import UTC, datetime, timedelta
+from io import StringIO
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+
+from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
+from congdoan.visitors import demo, stats
+from congdoan.visitors.models import DailyStats
+
+from .conftest import post_hit
+
+NOW = datetime(2025, 9, 2, 3, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def articles(home_page):
+    section = SectionPageFactory(parent=home_page)
+    return [ArticlePageFactory(parent=section, title=f"Tin số {n}") for n in range(3)]
+
+
+def read(client, article, readers, at):
+    with time_machine.travel(at, tick=False):
+        for reader in range(readers):
+            post_hit(client, page_id=article.pk, cid=f"reader-{article.pk}-{reader:03d}")
+        stats.counts()
+
+
+@pytest.mark.django_db
+def test_most_read_of_the_last_day_and_week(client, articles, backend_name):
+    recent, older, oldest = articles
+    read(client, recent, 2, NOW - timedelta(hours=1))
+    read(client, older, 5, NOW - timedelta(days=3))
+    read(client, oldest, 9, NOW - timedelta(days=8))
+    with time_machine.travel(NOW, tick=False):
+        most_read = stats.most_read()
+        html = client.get("/").content.decode()
+    assert [(item["title"], item["views"]) for item in most_read["day"]] == [("Tin số 0", 2)]
+    assert [(item["title"], item["views"]) for item in most_read["week"]] == [
+        ("Tin số 1", 5),
+        ("Tin số 0", 2),
+    ]
+    assert "Đọc nhiều" in html and "24 giờ" in html and "7 ngày" in html
+    assert "5 lượt xem" in html  # both periods are in the page: tabs work without JavaScript
+
+
+@pytest.mark.django_db
+def test_unpublished_articles_leave_most_read(client, articles):
+    read(client, articles[0], 3, NOW)
+    articles[0].unpublish()
+    with time_machine.travel(NOW, tick=False):
+        assert stats.most_read() == {"day": [], "week": []}
+
+
+@pytest.mark.django_db
+def test_dashboard_panel_shows_chart_online_and_top_articles(client, articles):
+    read(client, articles[1], 4, NOW - timedelta(minutes=2))
+    DailyStats.objects.create(day=NOW.date() - timedelta(days=3), visits=120, page_views=300)
+    admin = get_user_model().objects.create_superuser("quantri", "qt@example.vn", "matkhau-123")
+    client.force_login(admin)
+    with time_machine.travel(NOW, tick=False):
+        html = client.get("/admin/").content.decode()
+    assert "Thống kê truy cập" in html
+    assert html.count("<rect ") == 60  # 30 days, visits and page views
+    assert "30 ngày qua: 124 lượt truy cập, 304 lượt xem trang" in html
+    assert "Tin số 1" in html
+    assert '<strong style="font-size:1.6em;display:block">4</strong>Đang truy cập' in html
+
+
+@pytest.mark.django_db
+def test_demo_starts_at_the_seed_total_and_is_idempotent(client, backend_name):
+    demo.load(StringIO())
+    assert stats.counts()["total"] == demo.SEED_TOTAL
+    series = stats.daily_series(31)
+    assert sum(1 for day in series if day["visits"]) == demo.HISTORY_DAYS
+    demo.load(StringIO())
+    assert stats.counts()["total"] == demo.SEED_TOTAL
+    assert stats.daily_series(31) == series
