@@ -206,3 +206,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")}},
 }
+
+# Search (congdoan.search): Vietnamese-aware backend for the site, the API v2 and the admin.
+# After switching backends or upgrading, rebuild the index: manage.py update_index
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "congdoan.search.backends"}}
+SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
