@@ -226,6 +226,10 @@ def _matches(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def has_match(text: str, query: ParsedQuery) -> bool:
+    return bool(_matches(normalize(text), query))
+
+
 def highlight(text: str, query: ParsedQuery) -> str:
     """Escaped `text` with every matched word wrapped in <mark>."""
     text = normalize(text)
