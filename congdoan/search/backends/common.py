@@ -8,7 +8,6 @@ Ranking: title above lead fields (SearchField boost >= 2, e.g. the sapo) above t
 exact-diacritic matches above folded-only ones; words side by side above scattered.
 """
 
-from django.db.models import F
 from django.utils.encoding import force_str
 from django.utils.functional import cached_property
 from modelsearch.index import AutocompleteField, SearchField
@@ -153,14 +152,13 @@ class _SearchMixin:
         if compiled is None:
             queryset = self.queryset if negated else self.queryset.none()
             return queryset[start:stop]
-        if negated:
-            matched = self.matching(self.queryset, compiled, query).values("pk")
-            return self.queryset.exclude(pk__in=matched).order_by("-pk")[start:stop]
-        queryset = self.matching(self.queryset, compiled, query)
         score_field = score_field or "_score"
-        queryset = queryset.annotate(**{score_field: self.rank(compiled, query)})
+        if negated:
+            matched = self.scored(self.queryset, compiled, query, score_field).values("pk")
+            return self.queryset.exclude(pk__in=matched).order_by("-pk")[start:stop]
+        queryset = self.scored(self.queryset, compiled, query, score_field)
         if self.order_by_relevance:
-            queryset = queryset.order_by(F(score_field).desc(), "-pk")
+            queryset = queryset.order_by(f"-{score_field}", "-pk")
         elif not queryset.query.order_by:
             queryset = queryset.order_by("-pk")
         return queryset[start:stop]

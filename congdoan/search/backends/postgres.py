@@ -70,8 +70,9 @@ class PostgresQueryCompiler(_SearchMixin, _postgres.PostgresSearchQueryCompiler)
     def tsquery(self, compiled):
         return SearchQuery(compiled, search_type="raw", config=SEARCH_CONFIG)
 
-    def matching(self, queryset, compiled, query):
-        return queryset.annotate(_vector_=self.vector()).filter(_vector_=self.tsquery(compiled))
+    def scored(self, queryset, compiled, query, score_field):
+        queryset = queryset.annotate(_vector_=self.vector()).filter(_vector_=self.tsquery(compiled))
+        return queryset.annotate(**{score_field: self.rank(compiled, query)})
 
     def rank(self, compiled, query):
         rank = SearchRank(F("_vector_"), self.tsquery(compiled))

@@ -1,10 +1,9 @@
 """The Vietnamese backend on SQLite: modelsearch's FTS5 table, holding folded text."""
 
-from django.db.models import FloatField, Func, Value
+from django.db import models
 from modelsearch.backends.database.sqlite import sqlite as _sqlite
-from modelsearch.backends.database.sqlite.query import MatchExpression
 from modelsearch.conf import get_app_config
-from modelsearch.utils import get_content_type_pk
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .common import (
     BODY_WEIGHT,
@@ -15,20 +14,8 @@ from .common import (
 )
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
-FTS_TABLE = f"{IndexEntry._meta.db_table}_fts"
-
-
-class Relevance(Func):
-    """-bm25() of the FTS row, weights per column (autocomplete, body, title); higher is better."""
-
-    output_field = FloatField()
-
-    def __init__(self, autocomplete: float, body: float, title: float):
-        self.weights = (autocomplete, body, title)
-        super().__init__()
-
-    def as_sql(self, compiler, connection, **extra):
-        return f"-bm25({FTS_TABLE}, %s, %s, %s)", list(self.weights)
+ENTRY_TABLE = IndexEntry._meta.db_table
+FTS_TABLE = f"{ENTRY_TABLE}_fts"
 
 
 class SQLiteIndex(_sqlite.SQLiteIndex):
@@ -69,13 +56,35 @@ class SQLiteQueryCompiler(_SearchMixin, _sqlite.SQLiteSearchQueryCompiler):
     def columns(self) -> list[str]:
         return ["title"] if self.title_only() else ["title", "body"]
 
-    def matching(self, queryset, compiled, query):
-        return queryset.filter(index_entries__sqliteftsindexentry__isnull=False).filter(
-            MatchExpression(self.columns(), Value(compiled))
-        )
+    WEIGHTS = (0.0, BODY_WEIGHT, TITLE_WEIGHT)  # FTS columns: autocomplete, body, title
 
-    def rank(self, compiled, query):
-        return Relevance(0.0, BODY_WEIGHT, TITLE_WEIGHT)
+    def scored(self, queryset, compiled, query, score_field):
+        """Matching rows with their -bm25() score, joined so SQLite starts from the FTS match
+        and reaches each object by primary key (the ORM's generic relation casts the other
+        way round and makes SQLite scan the model's table once per match)."""
+        meta = queryset.model._meta
+        pk = f'"{meta.db_table}"."{meta.pk.column}"'
+        if isinstance(meta.pk, (models.AutoField, models.IntegerField)) or (
+            meta.pk.remote_field and isinstance(meta.pk.target_field, models.IntegerField)
+        ):
+            join = f"{pk} = CAST({ENTRY_TABLE}.object_id AS INTEGER)"
+        else:
+            join = f"CAST({pk} AS TEXT) = {ENTRY_TABLE}.object_id"
+        content_types = get_descendants_content_types_pks(queryset.model)
+        match = f"{{{' '.join(self.columns())}}} : ({compiled})"
+        return queryset.extra(  # noqa: S610 - only identifiers from model metadata; values are params
+            tables=[FTS_TABLE, ENTRY_TABLE],
+            where=[
+                f"{FTS_TABLE} MATCH %s",
+                # "+" keeps SQLite from probing the FTS table row by row: the match drives.
+                f"{ENTRY_TABLE}.id = +{FTS_TABLE}.rowid",
+                f"{ENTRY_TABLE}.content_type_id IN ({', '.join(['%s'] * len(content_types))})",
+                join,
+            ],
+            params=[match, *content_types],
+            select={score_field: f"-bm25({FTS_TABLE}, %s, %s, %s)"},
+            select_params=self.WEIGHTS,
+        )
 
 
 class SQLiteAutocompleteCompiler(SQLiteQueryCompiler):
@@ -84,8 +93,7 @@ class SQLiteAutocompleteCompiler(SQLiteQueryCompiler):
     def columns(self) -> list[str]:
         return ["autocomplete"]
 
-    def rank(self, compiled, query):
-        return Relevance(1.0, 0.0, 0.0)
+    WEIGHTS = (1.0, 0.0, 0.0)
 
 
 class SQLiteSearchResults(_sqlite.SQLiteSearchResults):
