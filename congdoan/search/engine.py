@@ -80,6 +80,8 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
     if not parsed:
         return outcome
     candidates = []
+    # Each kind needs to supply at most the rows up to the requested page.
+    wanted = min(MAX_CANDIDATES_PER_KIND, _page_number(page_number) * per_page)
     for kind in _kinds_for(params):
         queryset = _matches(kind, q, params)
         outcome.counts[kind.key] = queryset.count()
@@ -91,15 +93,22 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
         else:
             ordering = ["-_score", f"-{date_field}", "-pk"]
         rows = queryset.order_by(*ordering).values_list("pk", "_score", date_field)
-        candidates += [(kind, *row) for row in rows[:MAX_CANDIDATES_PER_KIND]]
+        candidates += [(kind, *row) for row in rows[:wanted]]
 
     if params.sort == "date":
         candidates.sort(key=lambda row: (_sortable(row[3]), row[1]), reverse=True)
     else:
         candidates.sort(key=lambda row: (row[2], _sortable(row[3])), reverse=True)
-    outcome.page = Paginator(candidates, per_page).get_page(page_number)
+    outcome.page = Paginator(_Padded(candidates, outcome.total), per_page).get_page(page_number)
     outcome.hits = _hits(list(outcome.page.object_list), parsed, request)
     return outcome
+
+
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
 
 
 def _sortable(value):
@@ -107,6 +116,24 @@ def _sortable(value):
     if value is None:
         return ""
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+class _Padded:
+    """The merged candidates, counted as the full number of matches so pagination shows every
+    page; only rows up to the requested page are ever read."""
+
+    def __init__(self, rows, total):
+        self.rows = rows
+        self.total = min(total, MAX_CANDIDATES_PER_KIND * max(1, len(available_kinds())))
+
+    def __len__(self):
+        return self.total
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.rows[index]
 
 
 def _hits(rows, parsed: ParsedQuery, request) -> list[Hit]:

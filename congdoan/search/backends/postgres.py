@@ -26,7 +26,8 @@ class PostgresIndex(_postgres.PostgresIndex):
                 "(%s, %s,"
                 " setweight(to_tsvector('simple', %s), 'A'),"
                 " setweight(to_tsvector('simple', %s), 'D'),"
-                " setweight(to_tsvector('simple', %s), 'B')"
+                " setweight(to_tsvector('simple', %s), 'A')"
+                " || setweight(to_tsvector('simple', %s), 'B')"
                 " || setweight(to_tsvector('simple', %s), 'D'),"
                 " 1.0, %s, %s)"
             )
@@ -37,6 +38,7 @@ class PostgresIndex(_postgres.PostgresIndex):
                     indexer.id,
                     indexer.title,
                     indexer.autocomplete,
+                    indexer.title,
                     indexer.lead,
                     indexer.rest,
                     indexer.title,
@@ -63,9 +65,10 @@ class PostgresQueryCompiler(_SearchMixin, _postgres.PostgresSearchQueryCompiler)
     DIALECT = "tsquery"
 
     def vector(self):
+        # `body` holds the whole document (title A, lead B, rest D): no per-row concatenation.
         if self.title_only():
             return F("index_entries__title")
-        return F("index_entries__title")._combine(F("index_entries__body"), "||", False)
+        return F("index_entries__body")
 
     def tsquery(self, compiled):
         return SearchQuery(compiled, search_type="raw", config=SEARCH_CONFIG)
