@@ -242,3 +242,8 @@ VISITORS_FLUSH_SECONDS = env_int("VISITORS_FLUSH_SECONDS", 2)
 VISITORS_WIDGET_CACHE_SECONDS = env_int("VISITORS_WIDGET_CACHE_SECONDS", 10)
 VISITORS_MOST_READ_CACHE_SECONDS = env_int("VISITORS_MOST_READ_CACHE_SECONDS", 300)
 VISITORS_CLIENT_IP_HEADER = env_str("VISITORS_CLIENT_IP_HEADER")
+
+# Search (congdoan.search): Vietnamese-aware backend for the site, the API v2 and the admin.
+# After switching backends or upgrading, rebuild the index: manage.py update_index
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "congdoan.search.backends"}}
+SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)

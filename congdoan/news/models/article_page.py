@@ -110,7 +110,7 @@ class ArticlePage(RoutablePageMixin, VietnameseSlugMixin, Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("sapo"),
+        index.SearchField("sapo", boost=2),
         index.SearchField("body"),
         index.FilterField("published_at"),
     ]

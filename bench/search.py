@@ -1,0 +1,291 @@
+"""Search latency with 10,000 articles, on SQLite and (optionally) PostgreSQL.
+
+    .venv/bin/python bench/search.py                       # SQLite (in-memory test database)
+    .venv/bin/python bench/search.py --database-url postgres://u:p@127.0.0.1/db
+    TEST_POSTGRES_URL=postgres://... .venv/bin/python bench/search.py   # both
+
+Builds the articles in bulk inside a throw-away test database, indexes them with the Vietnamese
+backend, then times the whole site search (`engine.run_search`: every kind, counts, ranking,
+highlighted first page) and the title suggestions over a fixed query set. Target: p50 <= 50 ms.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGET_P50_MS = 50.0
+QUERIES = [
+    "cong doan",
+    "công đoàn cơ sở",
+    "CÔNG ĐOÀN",
+    "người lao động",
+    "nguoi lao dong",
+    "hoà giải",
+    "hòa giải tranh chấp",
+    "thuỷ điện",
+    "thoả ước lao động tập thể",
+    "đòan viên",
+    "02-NQ/TW",
+    "12/2022/NĐ-CP",
+    "bàn giao",
+    "bán hàng",
+    "an toàn vệ sinh lao động",
+    "hội thao",
+    "tết sum vầy",
+    "mái ấm công đoàn",
+    "học bổng",
+    "tiền lương",
+    "bảo hiểm xã hội",
+    "đại hội",
+    "khủng long",
+    "hiến máu tình nguyện",
+]
+SUGGEST_QUERIES = ["cong d", "hoi ng", "đại h", "thoa u", "nghi q", "an to", "tet s", "hien m"]
+
+WORDS = [
+    "công đoàn cơ sở",
+    "đoàn viên",
+    "người lao động",
+    "công nhân",
+    "viên chức",
+    "doanh nghiệp",
+    "khu công nghiệp",
+    "chăm lo đời sống",
+    "tiền lương",
+    "thưởng tết",
+    "hợp đồng lao động",
+    "bảo hiểm xã hội",
+    "bảo hiểm y tế",
+    "an toàn vệ sinh lao động",
+    "hội nghị",
+    "đại hội",
+    "nhiệm kỳ",
+    "ban chấp hành",
+    "liên đoàn lao động tỉnh",
+    "thành phố",
+    "thỏa ước lao động tập thể",
+    "thương lượng",
+    "đối thoại",
+    "hòa giải",
+    "tranh chấp",
+    "quyền lợi",
+    "tuyên truyền pháp luật",
+    "đào tạo nghề",
+    "việc làm",
+    "nhà ở",
+    "nhà trọ",
+    "bữa ăn ca",
+    "sức khỏe",
+    "thi đua",
+    "khen thưởng",
+    "phong trào",
+    "sáng kiến",
+    "văn hóa",
+    "hội thao",
+    "giải bóng đá",
+    "văn nghệ",
+    "mái ấm công đoàn",
+    "học bổng",
+    "quỹ hỗ trợ",
+    "khó khăn",
+    "thiên tai",
+    "quà tặng",
+    "bình ổn giá",
+    "thủy điện",
+    "dệt may",
+    "điện tử",
+    "thủy sản",
+    "đường sắt",
+    "xây dựng",
+    "lao động nữ",
+    "bình đẳng giới",
+    "thai sản",
+    "nhà trẻ",
+    "hiến máu",
+    "từ thiện",
+    "kiểm tra",
+    "giám sát",
+    "tài chính",
+    "đoàn phí",
+    "quyết định",
+    "nghị quyết",
+    "nghị định",
+    "tổ chức",
+    "triển khai",
+    "năm",
+    "tháng",
+    "của",
+    "cho",
+    "và",
+    "với",
+    "tại",
+    "trong",
+]
+CODES = ["02-NQ/TW", "12/2022/NĐ-CP", "1588/QĐ-TLĐ", "145/2020/NĐ-CP", "38/2022/NĐ-CP"]
+
+
+def sentence(rng, low, high):
+    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high) // 2)]
+    if rng.random() < 0.05:
+        words.insert(rng.randint(0, len(words)), rng.choice(CODES))
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
+
+
+def build_articles(count: int):
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Locale, Page
+    from wagtail.rich_text import RichText
+
+    from congdoan.news.factories import HomePageFactory, SectionPageFactory
+    from congdoan.news.models import ArticlePage
+
+    rng = random.Random(20240901)
+    home = HomePageFactory.create_as_site_root()
+    section = SectionPageFactory(parent=home, title="Tin tức")
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    locale = Locale.get_default()
+    now = timezone.now()
+    with transaction.atomic():
+        pages = []
+        for number in range(1, count + 1):
+            title = sentence(rng, 6, 12)
+            slug = f"bai-{number}"
+            pages.append(
+                Page(
+                    title=title,
+                    draft_title=title,
+                    slug=slug,
+                    content_type=content_type,
+                    path=Page._get_path(section.path, section.depth + 1, number),
+                    depth=section.depth + 1,
+                    numchild=0,
+                    url_path=f"{section.url_path}{slug}/",
+                    live=True,
+                    locale=locale,
+                    translation_key=uuid.uuid4(),
+                    first_published_at=now,
+                    last_published_at=now,
+                )
+            )
+        Page.objects.bulk_create(pages, batch_size=1000)
+        Page.objects.filter(pk=section.pk).update(numchild=count)
+        for number, page in enumerate(pages):
+            body = [("paragraph", RichText(f"<p>{sentence(rng, 80, 160)}.</p>"))]
+            ArticlePage(
+                page_ptr_id=page.pk,
+                sapo=sentence(rng, 15, 30) + ".",
+                body=body,
+                published_at=now - timezone.timedelta(hours=number),
+            ).save_base(raw=True, force_insert=True)
+
+
+def index_articles():
+    from wagtail.search.backends import get_search_backend
+
+    from congdoan.news.models import ArticlePage
+
+    backend = get_search_backend()
+    index = backend.get_index_for_model(ArticlePage)
+    queryset = ArticlePage.objects.order_by("pk")
+    chunk = 500
+    pks = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(pks), chunk):
+        index.add_items(ArticlePage, list(queryset.filter(pk__in=pks[start : start + chunk])))
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def timed(function, queries, rounds):
+    for query in queries:  # warm caches and connections once
+        function(query)
+    samples = []
+    for _ in range(rounds):
+        for query in queries:
+            started = time.perf_counter()
+            function(query)
+            samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def run(label: str, articles: int, rounds: int):
+    import django
+    from django.db import connection
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings.test")
+    django.setup()
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from congdoan.search.engine import SearchParams, run_search, suggest_titles
+
+        started = time.perf_counter()
+        build_articles(articles)
+        built = time.perf_counter() - started
+        started = time.perf_counter()
+        index_articles()
+        indexed = time.perf_counter() - started
+
+        search_ms = timed(lambda q: run_search(SearchParams(q=q), per_page=10), QUERIES, rounds)
+        suggest_ms = timed(suggest_titles, SUGGEST_QUERIES, rounds)
+        sample = run_search(SearchParams(q="cong doan"), per_page=10)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    p50, p95 = percentile(search_ms, 0.5), percentile(search_ms, 0.95)
+    print(f"== {label}: {articles:,} articles (built {built:.1f} s, indexed {indexed:.1f} s)")
+    print(f"   'cong doan' matches {sample.total:,} articles")
+    print(
+        f"   search      n={len(search_ms)}  p50={p50:.1f} ms  p95={p95:.1f} ms  "
+        f"max={max(search_ms):.1f} ms  mean={statistics.mean(search_ms):.1f} ms"
+    )
+    s50, s95 = percentile(suggest_ms, 0.5), percentile(suggest_ms, 0.95)
+    print(f"   suggestions n={len(suggest_ms)}  p50={s50:.1f} ms  p95={s95:.1f} ms")
+    verdict = "OK" if p50 <= TARGET_P50_MS else "TOO SLOW"
+    print(f"   p50 <= {TARGET_P50_MS:.0f} ms: {verdict}")
+    return p50 <= TARGET_P50_MS
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--database-url", default=os.environ.get("TEST_POSTGRES_URL", ""))
+    parser.add_argument("--only", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.only:
+        label = "PostgreSQL" if args.only == "postgres" else "SQLite"
+        sys.exit(0 if run(label, args.articles, args.rounds) else 1)
+
+    # Each database in its own process: Django binds to one database per process.
+    runs = [("sqlite", {k: v for k, v in os.environ.items() if k != "DATABASE_URL"})]
+    if args.database_url:
+        runs.append(("postgres", {**os.environ, "DATABASE_URL": args.database_url}))
+    ok = True
+    for name, env in runs:
+        command = [sys.executable, __file__, "--only", name]
+        command += ["--articles", str(args.articles), "--rounds", str(args.rounds)]
+        ok &= subprocess.run(command, env=env, check=False).returncode == 0
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

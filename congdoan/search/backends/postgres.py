@@ -1,0 +1,108 @@
+"""The Vietnamese backend on PostgreSQL: tsvectors of folded text with the `simple` config."""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Case, F, FloatField, Value, When
+from modelsearch.backends.database.postgres import postgres as _postgres
+from modelsearch.conf import get_app_config
+from modelsearch.utils import get_content_type_pk
+
+from .common import VietnameseIndexer, _plain_query, _SearchMixin
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+
+SEARCH_CONFIG = "simple"  # already-folded text: no stemming, no stop words
+
+
+class PostgresIndex(_postgres.PostgresIndex):
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        content_type_pk = get_content_type_pk(model)
+        values_sql = []
+        params = []
+        for obj in objs:
+            indexer = VietnameseIndexer(obj)
+            values_sql.append(
+                "(%s, %s,"
+                " setweight(to_tsvector('simple', %s), 'A'),"
+                " setweight(to_tsvector('simple', %s), 'D'),"
+                " setweight(to_tsvector('simple', %s), 'A')"
+                " || setweight(to_tsvector('simple', %s), 'B')"
+                " || setweight(to_tsvector('simple', %s), 'D'),"
+                " 1.0, %s, %s)"
+            )
+            body_text = f"{indexer.lead} {indexer.rest}".strip()
+            params.extend(
+                [
+                    content_type_pk,
+                    indexer.id,
+                    indexer.title,
+                    indexer.autocomplete,
+                    indexer.title,
+                    indexer.lead,
+                    indexer.rest,
+                    indexer.title,
+                    body_text,
+                ]
+            )
+        if not values_sql:
+            return
+        table = IndexEntry._meta.db_table
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete,"  # noqa: S608
+                " body, title_norm, title_text, body_text)"
+                f" VALUES {', '.join(values_sql)}"
+                " ON CONFLICT (content_type_id, object_id) DO UPDATE SET"
+                " title = EXCLUDED.title, autocomplete = EXCLUDED.autocomplete,"
+                " body = EXCLUDED.body, title_text = EXCLUDED.title_text,"
+                " body_text = EXCLUDED.body_text",
+                params,
+            )
+
+
+class PostgresQueryCompiler(_SearchMixin, _postgres.PostgresSearchQueryCompiler):
+    DIALECT = "tsquery"
+
+    def vector(self):
+        # `body` holds the whole document (title A, lead B, rest D): no per-row concatenation.
+        if self.title_only():
+            return F("index_entries__title")
+        return F("index_entries__body")
+
+    def tsquery(self, compiled):
+        return SearchQuery(compiled, search_type="raw", config=SEARCH_CONFIG)
+
+    def scored(self, queryset, compiled, query, score_field):
+        queryset = queryset.annotate(_vector_=self.vector()).filter(_vector_=self.tsquery(compiled))
+        return queryset.annotate(**{score_field: self.rank(compiled, query)})
+
+    def rank(self, compiled, query):
+        rank = SearchRank(F("_vector_"), self.tsquery(compiled))
+        parsed = _plain_query(query)
+        phrase = parsed.ts_phrase() if parsed else None
+        if phrase and not self.LAST_TERM_IS_PREFIX:
+            rank = rank + Case(
+                When(_vector_=self.tsquery(phrase), then=Value(0.5)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+        return rank
+
+
+class PostgresAutocompleteCompiler(PostgresQueryCompiler):
+    LAST_TERM_IS_PREFIX = True
+
+    def vector(self):
+        return F("index_entries__autocomplete")
+
+
+class VietnamesePostgresSearchBackend(_postgres.PostgresSearchBackend):
+    query_compiler_class = PostgresQueryCompiler
+    autocomplete_query_compiler_class = PostgresAutocompleteCompiler
+    index_class = PostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = SEARCH_CONFIG
+        self.autocomplete_config = SEARCH_CONFIG

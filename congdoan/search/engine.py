@@ -1,0 +1,185 @@
+"""The site search: every kind at once through the Wagtail search backend, merged and paged."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.paginator import Paginator
+from wagtail.search.backends import get_search_backend
+
+from .kinds import SearchKind, available_kinds
+from .text import ParsedQuery, clean_query, has_match, highlight, parse_query, snippet
+
+# Ranked candidates kept per kind; later pages than these are of no use to a reader.
+MAX_CANDIDATES_PER_KIND = 1000
+AUTOCOMPLETE_LIMIT = 8
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    kind: str = ""
+    section: object = None
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "relevance"
+
+
+@dataclass
+class Hit:
+    kind: SearchKind
+    obj: object
+    score: float
+    date: object
+    title: str = ""
+    snippet: str = ""
+    url: str = ""
+
+
+@dataclass
+class SearchOutcome:
+    query: ParsedQuery
+    page: object = None
+    hits: list[Hit] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _filtered(kind: SearchKind, queryset, params: SearchParams):
+    if params.section is not None:
+        queryset = queryset.descendant_of(params.section)
+    date_field = kind.date_field
+    if date_field and (params.date_from or params.date_to):
+        lookup = f"{date_field}__date" if kind.date_is_datetime() else date_field
+        if params.date_from:
+            queryset = queryset.filter(**{f"{lookup}__gte": params.date_from})
+        if params.date_to:
+            queryset = queryset.filter(**{f"{lookup}__lte": params.date_to})
+    return queryset
+
+
+def _kinds_for(params: SearchParams) -> list[SearchKind]:
+    kinds = available_kinds()
+    if params.section is not None:
+        kinds = [kind for kind in kinds if kind.is_page]
+    return kinds
+
+
+def _matches(kind: SearchKind, q: str, params: SearchParams):
+    """The kind's matching objects as a queryset annotated with `_score`."""
+    results = get_search_backend().search(q, kind.queryset(), operator="and")
+    return _filtered(kind, results.annotate_score("_score").get_queryset(), params)
+
+
+def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=None):
+    q = clean_query(params.q)
+    parsed = parse_query(q)
+    outcome = SearchOutcome(query=parsed)
+    if not parsed:
+        return outcome
+    candidates = []
+    # Each kind needs to supply at most the rows up to the requested page.
+    wanted = min(MAX_CANDIDATES_PER_KIND, _page_number(page_number) * per_page)
+    for kind in _kinds_for(params):
+        queryset = _matches(kind, q, params)
+        outcome.counts[kind.key] = queryset.count()
+        if params.kind and params.kind != kind.key:
+            continue
+        date_field = kind.date_field or "pk"
+        if params.sort == "date":
+            ordering = [f"-{date_field}", "-pk"]
+        else:
+            ordering = ["-_score", f"-{date_field}", "-pk"]
+        rows = queryset.order_by(*ordering).values_list("pk", "_score", date_field)
+        candidates += [(kind, *row) for row in rows[:wanted]]
+
+    if params.sort == "date":
+        candidates.sort(key=lambda row: (_sortable(row[3]), row[1]), reverse=True)
+    else:
+        candidates.sort(key=lambda row: (row[2], _sortable(row[3])), reverse=True)
+    outcome.page = Paginator(_Padded(candidates, outcome.total), per_page).get_page(page_number)
+    outcome.hits = _hits(list(outcome.page.object_list), parsed, request)
+    return outcome
+
+
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _sortable(value):
+    """Dates and datetimes of several kinds, comparable; missing dates last."""
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+class _Padded:
+    """The merged candidates, counted as the full number of matches so pagination shows every
+    page; only rows up to the requested page are ever read."""
+
+    def __init__(self, rows, total):
+        self.rows = rows
+        self.total = min(total, MAX_CANDIDATES_PER_KIND * max(1, len(available_kinds())))
+
+    def __len__(self):
+        return self.total
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+
+def _hits(rows, parsed: ParsedQuery, request) -> list[Hit]:
+    objects = {}
+    for kind in {row[0] for row in rows}:
+        pks = [row[1] for row in rows if row[0] is kind]
+        objects[kind.key] = kind.model._default_manager.in_bulk(pks)
+    hits = []
+    for kind, pk, score, _date in rows:
+        obj = objects[kind.key].get(pk)
+        if obj is None:
+            continue
+        texts = [text for text in kind.texts(obj) if text]
+        shown = next((text for text in texts if has_match(text, parsed)), texts[0] if texts else "")
+        hits.append(
+            Hit(
+                kind=kind,
+                obj=obj,
+                score=score,
+                date=kind.date(obj),
+                title=highlight(kind.title(obj), parsed),
+                snippet=snippet(shown, parsed),
+                url=kind.url(obj, request),
+            )
+        )
+    return hits
+
+
+def suggest_titles(q: str, request=None) -> list[dict]:
+    """Titles for the autocomplete list: best prefix matches of every kind."""
+    q = clean_query(q)
+    if not parse_query(q):
+        return []
+    backend = get_search_backend()
+    found = []
+    for kind in available_kinds():
+        results = backend.autocomplete(q, kind.queryset()).annotate_score("_score")
+        for obj in results[:AUTOCOMPLETE_LIMIT]:
+            found.append((getattr(obj, "_score", 0.0) or 0.0, kind, obj))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return [
+        {
+            "title": kind.title(obj),
+            "url": kind.url(obj, request),
+            "kind": kind.key,
+            "kind_label": str(kind.label),
+        }
+        for _score, kind, obj in found[:AUTOCOMPLETE_LIMIT]
+    ]

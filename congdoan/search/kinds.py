@@ -1,0 +1,124 @@
+"""What the site search looks in: one entry per kind of content.
+
+Models are resolved lazily by label; a kind whose app or model is not installed (or not
+indexed) is silently left out, so a new kind only needs an `index.Indexed` model with a title
+and the fields named here. Date and snippet fields are tried in order; the first one the model
+has wins.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelsearch.index import Indexed
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    key: str
+    label: str
+    model_label: str
+    date_fields: tuple[str, ...]
+    snippet_fields: tuple[str, ...]
+
+    @property
+    def model(self):
+        try:
+            model = apps.get_model(self.model_label)
+        except (LookupError, ValueError):
+            return None
+        return model if issubclass(model, Indexed) else None
+
+    @property
+    def is_page(self) -> bool:
+        return issubclass(self.model, Page)
+
+    @property
+    def date_field(self) -> str | None:
+        names = {field.name for field in self.model._meta.get_fields()}
+        return next((name for name in self.date_fields if name in names), None)
+
+    def date_is_datetime(self) -> bool:
+        return isinstance(self.model._meta.get_field(self.date_field), models.DateTimeField)
+
+    def queryset(self):
+        """What readers may see: live, public pages; a model's own `search_queryset()`."""
+        model = self.model
+        if hasattr(model, "search_queryset"):
+            return model.search_queryset()
+        if self.is_page:
+            return model.objects.live().public()
+        return model._default_manager.all()
+
+    def title(self, obj) -> str:
+        return getattr(obj, "title", None) or str(obj)
+
+    def url(self, obj, request=None) -> str:
+        if self.is_page:
+            return obj.get_url(request) or ""
+        return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+
+    def date(self, obj):
+        return getattr(obj, self.date_field, None) if self.date_field else None
+
+    def texts(self, obj) -> list[str]:
+        """Candidate snippet texts, most telling first."""
+        return [plain_text(getattr(obj, name, "")) for name in self.snippet_fields]
+
+
+def plain_text(value) -> str:
+    """Readable text of a field value: strings, rich text, StreamField blocks."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return strip_tags(value)
+    if hasattr(value, "source"):  # RichText
+        return strip_tags(value.source)
+    if isinstance(value, dict):
+        return " ".join(plain_text(item) for item in value.values())
+    if hasattr(value, "raw_data") or isinstance(value, (list, tuple)):
+        return " ".join(plain_text(getattr(block, "value", block)) for block in value)
+    return ""
+
+
+SEARCH_KINDS = [
+    SearchKind(
+        key="article",
+        label=_("Articles"),
+        model_label="news.ArticlePage",
+        date_fields=("published_at",),
+        snippet_fields=("sapo", "body"),
+    ),
+    SearchKind(
+        key="album",
+        label=_("Photo albums"),
+        model_label="gallery.AlbumPage",
+        date_fields=("event_date", "date", "first_published_at"),
+        snippet_fields=("description", "intro"),
+    ),
+    SearchKind(
+        key="video",
+        label=_("Videos"),
+        model_label="gallery.VideoPage",
+        date_fields=("published_at", "date", "first_published_at"),
+        snippet_fields=("lead", "description", "intro"),
+    ),
+    SearchKind(
+        key="legal",
+        label=_("Legal documents"),
+        model_label="legal.LegalDocument",
+        date_fields=("issued_on", "issue_date", "issued_at", "signed_on", "created_at"),
+        snippet_fields=("summary", "excerpt", "body"),
+    ),
+]
+
+
+def available_kinds() -> list[SearchKind]:
+    return [kind for kind in SEARCH_KINDS if kind.model is not None]
+
+
+def get_kind(key: str) -> SearchKind | None:
+    return next((kind for kind in available_kinds() if kind.key == key), None)
