@@ -44,3 +44,12 @@ def home_page(db):
     from congdoan.news.factories import HomePageFactory
 
     return HomePageFactory.create_as_site_root()
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """Each test starts with empty caches: rolled-back rows must not live on in a cache."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -33,8 +33,25 @@ def specs_for(kind: str) -> list[str]:
     return [f"{size}|format-{fmt}" for fmt in FORMATS for size in RENDITION_SETS[kind]]
 
 
+# Single renditions beside the responsive sets: the social share card and the publisher logo.
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-85"
+PUBLISHER_LOGO_SPEC = "height-60|format-png"
+SINGLE_SPECS = (SHARE_IMAGE_SPEC, PUBLISHER_LOGO_SPEC)
+
+
 def all_specs() -> list[str]:
-    return [spec for kind in RENDITION_SETS for spec in specs_for(kind)]
+    return [*(spec for kind in RENDITION_SETS for spec in specs_for(kind)), *SINGLE_SPECS]
+
+
+def existing_rendition(image, spec: str):
+    """One rendition if it exists already; otherwise queue its generation and return None."""
+    if not image:
+        return None
+    wanted = Filter(spec=spec)
+    found = image.find_existing_renditions(wanted).get(wanted)
+    if found is None:
+        request_renditions([image.pk])
+    return found
 
 
 def rendition_prefetch(lookup: str = "image__renditions") -> Prefetch:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
+from congdoan.core.text import vietnamese_slugify
 from congdoan.gallery.models import AlbumIndexPage, AlbumPage, VideoIndexPage, VideoPage
 
 
@@ -33,6 +34,7 @@ class AlbumIndexPageFactory(wagtail_factories.PageFactory):
 
 class AlbumPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Album hoạt động số {n}")
+    slug = factory.LazyAttribute(lambda page: vietnamese_slugify(page.title))
     event_date = factory.LazyFunction(timezone.localdate)
 
     class Meta:
@@ -49,6 +51,7 @@ class VideoIndexPageFactory(wagtail_factories.PageFactory):
 
 class VideoPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Video công đoàn số {n}")
+    slug = factory.LazyAttribute(lambda page: vietnamese_slugify(page.title))
     external_url = "https://www.youtube.com/watch?v=Xb2p6tSgXU0"
 
     class Meta:

@@ -6,13 +6,14 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
-from wagtail.images.models import Rendition
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from congdoan.core.dates import to_vietnam_time
+from congdoan.core.images import SHARE_IMAGE_SPEC
 from congdoan.core.models import SiteSettings
 from congdoan.news.models import ArticlePage
-from congdoan.news.seo import FEED_LENGTH, SHARE_IMAGE_SPEC, share_rendition
+from congdoan.news.seo import FEED_LENGTH, share_rendition
 
 
 class VietnameseRssFeed(Rss201rev2Feed):
@@ -55,11 +56,11 @@ class ArticleFeed(Feed):
         return articles.descendant_of(obj) if obj else articles
 
     def items(self, obj):
-        renditions = Rendition.objects.filter(filter_spec=SHARE_IMAGE_SPEC)
+        images = get_image_model().objects.prefetch_renditions(SHARE_IMAGE_SPEC)
         return (
             self.articles(obj)
-            .listing()
-            .prefetch_related(Prefetch("cover_image__renditions", queryset=renditions))
+            .prefetch_related(Prefetch("cover_image", queryset=images))
+            .order_by("-published_at", "-pk")
         )[:FEED_LENGTH]
 
     def item_title(self, item):

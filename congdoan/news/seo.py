@@ -3,16 +3,15 @@
 from django.templatetags.static import static
 
 from congdoan.core.dates import to_vietnam_time
+from congdoan.core.images import PUBLISHER_LOGO_SPEC, SHARE_IMAGE_SPEC, existing_rendition
 from congdoan.core.models import SiteSettings
 
-# Facebook, Zalo and Twitter show a 1.91:1 card; 1200x630 is their recommended size.
-SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-85"
-PUBLISHER_LOGO_SPEC = "height-60|format-png"
 FEED_LENGTH = 50
 
 
 def share_rendition(image):
-    return image.get_rendition(SHARE_IMAGE_SPEC) if image else None
+    """The 1200x630 share card (Facebook, Zalo, Twitter), once the background task made it."""
+    return existing_rendition(image, SHARE_IMAGE_SPEC)
 
 
 def absolute(request, url: str) -> str:
@@ -21,11 +20,8 @@ def absolute(request, url: str) -> str:
 
 def publisher(request) -> dict:
     site_settings = SiteSettings.for_request(request)
-    logo_url = (
-        site_settings.logo.get_rendition(PUBLISHER_LOGO_SPEC).url
-        if site_settings.logo
-        else static("news/img/publisher-logo.png")
-    )
+    logo = existing_rendition(site_settings.logo, PUBLISHER_LOGO_SPEC)
+    logo_url = logo.url if logo else static("news/img/publisher-logo.png")
     return {
         "@type": "Organization",
         "name": site_settings.display_name,

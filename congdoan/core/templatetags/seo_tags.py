@@ -2,7 +2,15 @@
 
 from django import template
 
+from congdoan.core.images import SHARE_IMAGE_SPEC, existing_rendition
+
 register = template.Library()
+
+
+@register.simple_tag
+def share_image(image):
+    """The social share rendition if the background task has made it, else None."""
+    return existing_rendition(image, SHARE_IMAGE_SPEC)
 
 
 @register.simple_tag(takes_context=True)

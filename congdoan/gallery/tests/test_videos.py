@@ -13,6 +13,8 @@ from congdoan.gallery.validators import validate_video_file
 from congdoan.gallery.video_sources import parse_external_video
 
 URL_ATTRIBUTES = ("src", "srcset", "poster", "data", "action")
+FETCHED_LINK_TYPES = {"stylesheet", "preload", "modulepreload", "prefetch", "icon", "preconnect"}
+OWN_HOST = "testserver"
 
 
 def external_requests(html: str) -> list[str]:
@@ -23,9 +25,10 @@ def external_requests(html: str) -> list[str]:
         for attribute in URL_ATTRIBUTES:
             for candidate in re.split(r",\s*", tag.get(attribute, "") or ""):
                 url = candidate.strip().split(" ")[0]
-                if urlparse(url).netloc:
+                if urlparse(url).netloc not in ("", OWN_HOST):
                     found.append(url)
-        if tag.name == "link" and urlparse(tag.get("href", "")).netloc:
+        fetched_link = tag.name == "link" and FETCHED_LINK_TYPES & set(tag.get("rel", []))
+        if fetched_link and urlparse(tag.get("href", "")).netloc not in ("", OWN_HOST):
             found.append(tag["href"])
     return found
 

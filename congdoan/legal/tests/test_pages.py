@@ -72,7 +72,8 @@ def test_list_and_detail_take_a_fixed_number_of_queries(client, home_page):
     assert all(
         large_count <= small_count for large_count, small_count in zip(at_2000, at_20, strict=True)
     )
-    assert max(at_2000) <= 15
+    # The bound includes the base page: settings, menu and every sidebar block.
+    assert max(at_2000) <= 25
 
 
 def test_list_with_2000_documents_within_query_budget(
