@@ -18,7 +18,8 @@ def compile_all(project_dir: Path = PROJECT_DIR) -> list[Path]:
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
         with po_path.open("rb") as po_file:
-            catalog = read_po(po_file)
+            # The locale gives Babel the language's plural rule (Vietnamese has one form).
+            catalog = read_po(po_file, locale=po_path.parts[-3])
         with mo_path.open("wb") as mo_file:
             write_mo(mo_file, catalog)
         compiled.append(mo_path)

@@ -20,7 +20,25 @@ def test_every_message_has_a_vietnamese_translation(catalog):
     assert untranslated == []
 
 
-def test_interface_is_vietnamese(client, home_page):
-    response = client.get("/")
-    assert "Trang chủ" in response.content.decode()
-    assert "Skip to content" not in response.content.decode()
+def test_interface_is_vietnamese_whatever_the_browser_language(client, home_page):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Trang chủ" in html
+    assert "Skip to content" not in html
+
+
+def test_compiled_catalogs_use_the_vietnamese_plural_rule(tmp_path):
+    import gettext
+    import shutil
+
+    from congdoan.core.compile_messages import compile_all
+
+    for catalog in CATALOGS:
+        target = tmp_path / catalog.relative_to(PROJECT_DIR)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(catalog, target)
+    compiled = compile_all(tmp_path)
+    assert len(compiled) == len(CATALOGS)
+    for mo_path in compiled:
+        with mo_path.open("rb") as mo_file:
+            translations = gettext.GNUTranslations(mo_file)
+        assert translations.plural(2) == 0, mo_path
