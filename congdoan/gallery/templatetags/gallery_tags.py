@@ -2,8 +2,15 @@ from django import template
 
 from congdoan.core.images import existing_renditions
 from congdoan.gallery.models import AlbumIndexPage, AlbumPage, VideoIndexPage, VideoPage
+from congdoan.gallery.video_sources import parse_external_video
 
 register = template.Library()
+
+
+@register.filter
+def external_video(url):
+    """A YouTube or Facebook link as a click-to-load video, or None."""
+    return parse_external_video(url or "")
 
 
 @register.simple_tag

@@ -153,3 +153,24 @@ def test_admin_refuses_a_fake_video_and_keeps_the_form(client, video_index):
     text = response.content.decode()
     assert "không phải là video" in text
     assert "Phóng sự Đại hội" in text
+
+
+def test_video_in_an_article_body_is_the_same_click_to_load_facade(client, home_page):
+    from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
+
+    article = ArticlePageFactory(
+        parent=SectionPageFactory(parent=home_page),
+        body=[
+            (
+                "video",
+                {"video": "https://youtu.be/Xb2p6tSgXU0", "caption": "Đại hội Công đoàn tỉnh"},
+            ),
+            ("video", {"video": "https://vimeo.com/123456", "caption": ""}),
+        ],
+    )
+    html = client.get(article.url).content.decode()
+    assert external_requests(html) == []
+    facade = BeautifulSoup(html, "html.parser").select_one("[data-video-facade]")
+    assert facade["data-embed-src"].startswith("https://www.youtube-nocookie.com/embed/Xb2p6tSgXU0")
+    assert "Xem video" in html  # an unknown provider is a plain link, never an iframe
+    assert "<iframe" not in html

@@ -3,7 +3,8 @@
   "use strict";
   document.querySelectorAll("[data-video-facade]").forEach(function (facade) {
     var play = facade.querySelector("[data-video-play]");
-    if (!play) return;
+    if (!play || facade.dataset.bound) return;
+    facade.dataset.bound = "1";
     play.addEventListener("click", function (event) {
       event.preventDefault();
       var frame = document.createElement("iframe");
