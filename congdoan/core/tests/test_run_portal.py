@@ -76,6 +76,11 @@ def test_run_portal_serves_the_seed_article_and_stops_everything(portal):
     article = fetch(base_url + SEED_ARTICLE_URL)
     assert "Nghị quyết 02 thúc đẩy đổi mới tổ chức và hoạt động Công đoàn Việt Nam" in article
     assert "10/11/2021 07:00 GMT+7" in article
+    assert "Sáng 10.11, Tổng Liên đoàn Lao động Việt Nam tổ chức Hội nghị kiểm điểm" in article
+    assert "Phó Chủ tịch Tổng Liên đoàn Lao động Việt Nam Ngọ Duy Hiểu" in article  # caption
+    assert "In bài" in article
+    assert "Gửi bài viết" in article
+    assert "Pho-Chu-Tich (1).jpg" not in article
 
     children = psutil.Process(process.pid).children(recursive=True)
     assert children, "the web server and the worker run as child processes"
