@@ -27,7 +27,10 @@ USERNAME, PASSWORD = "bientap", "congdoan2024"
 ADMIN_VIEWPORT = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
-ARTICLE = "/tin-tuc-su-kien/tin-trong-tinh/hon-3000-nguoi-lao-dong-duoc-ho-tro-kip-thoi-trong-dot-dich-covid-19/"
+ARTICLE = (
+    "/tin-tuc-su-kien/tin-trong-tinh/"
+    "hon-3000-nguoi-lao-dong-duoc-ho-tro-kip-thoi-trong-dot-dich-covid-19/"
+)
 ARTICLE_ID, SECTION_ID, ALBUM_ID, VIDEO_ID, LEGAL_DOCUMENT_ID = 13, 4, 28, 32, 2
 
 PUBLIC_PAGES = [
