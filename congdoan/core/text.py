@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_SEPARATOR = re.compile(r"[^\w\s-]")
 
 
 def normalize(text: str) -> str:
@@ -26,8 +27,11 @@ def fold(text: str) -> str:
 
 
 def vietnamese_slugify(text: str, max_length: int = 255) -> str:
-    """ASCII slug from Vietnamese text: `Nghị quyết 02` -> `nghi-quyet-02`."""
-    slug = slugify(fold(text))
+    """ASCII slug from Vietnamese text: `Nghị quyết 02` -> `nghi-quyet-02`.
+
+    Punctuation separates words, so dates and codes keep their parts: `1/7/2024` -> `1-7-2024`.
+    """
+    slug = slugify(_SEPARATOR.sub(" ", fold(text)))
     return slug[:max_length].strip("-")
 
 

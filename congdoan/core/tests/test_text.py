@@ -44,3 +44,11 @@ def test_slug_of_seed_title():
 def test_fold_tokens_splits_codes():
     assert fold_tokens("02-NQ/TW") == ["02", "nq", "tw"]
     assert fold_tokens("12/2022/NĐ-CP") == ["12", "2022", "nd", "cp"]
+
+
+def test_slug_keeps_the_parts_of_dates_and_codes():
+    assert vietnamese_slugify("Từ ngày 1/7/2024, lương tối thiểu vùng tăng 6%") == (
+        "tu-ngay-1-7-2024-luong-toi-thieu-vung-tang-6"
+    )
+    assert vietnamese_slugify("Nghị quyết 02-NQ/TW") == "nghi-quyet-02-nq-tw"
+    assert vietnamese_slugify(vietnamese_slugify("Đoàn viên")) == "doan-vien"

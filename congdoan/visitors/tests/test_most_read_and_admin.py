@@ -1,5 +1,6 @@
 """Most read (24 hours, 7 days), the admin dashboard panel and the demo."""
 
+import re
 from datetime import UTC, datetime, timedelta
 from io import StringIO
 
@@ -65,6 +66,12 @@ def test_dashboard_panel_shows_chart_online_and_top_articles(client, articles):
         html = client.get("/admin/").content.decode()
     assert "Thống kê truy cập" in html
     assert html.count("<rect ") == 60  # 30 days, visits and page views
+    # SVG numbers must not be localized: a Vietnamese decimal comma breaks the chart.
+    coordinates = re.findall(
+        r'<rect x="([^"]*)" y="([^"]*)" width="([^"]*)" height="([^"]*)"', html
+    )
+    assert len(coordinates) == 60
+    assert all(float(value) >= 0 for rect in coordinates for value in rect)
     assert "30 ngày qua: 124 lượt truy cập, 304 lượt xem trang" in html
     assert "Tin số 1" in html
     assert '<strong style="font-size:1.6em;display:block">4</strong>Đang truy cập' in html
