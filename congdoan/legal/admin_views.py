@@ -1,11 +1,20 @@
 """Wagtail admin: the "Văn bản" menu with documents, types, issuers and areas."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from congdoan.core.dates import format_date_vn
 
 from .models import Area, DocumentType, Issuer, LegalDocument
 from .search import search_documents
+
+
+class VietnameseDateColumn(Column):
+    """A date as dd/mm/yyyy: an issue date reads as a date, not as "7 years ago"."""
+
+    def get_value(self, instance):
+        return format_date_vn(super().get_value(instance))
 
 
 class LegalDocumentIndexView(IndexView):
@@ -26,7 +35,7 @@ class LegalDocumentViewSet(SnippetViewSet):
         "code",
         Column("document_type", label=_("document type")),
         Column("summary", label=_("summary (trích yếu)")),
-        DateColumn("issued_on", label=_("issue date")),
+        VietnameseDateColumn("issued_on", label=_("issue date"), sort_key="issued_on"),
         Column("status_label", label=_("validity")),
         Column("get_extraction_status_display", label=_("full text")),
         "download_count",

@@ -105,3 +105,11 @@ def test_admin_bulk_action_extracts_again(admin_client):
     url = f"/admin/bulk/legal/legaldocument/extract_text/?next=/admin/&id={document.pk}"
     assert admin_client.get(url).status_code == 200
     assert admin_client.post(url).status_code == 302
+
+
+def test_admin_list_shows_issue_dates_as_dates(admin_client):
+    from congdoan.legal.factories import LegalDocumentFactory
+
+    LegalDocumentFactory(code="02-NQ/TW", issued_on=datetime.date(2021, 6, 12))
+    html = admin_client.get("/admin/snippets/legal/legaldocument/").content.decode()
+    assert "12/06/2021" in html
