@@ -9,7 +9,6 @@ from modelsearch.conf import get_app_config
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from ..text import parse_query
-
 from .common import VietnameseIndexer, _plain_query, _SearchMixin
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -105,6 +104,7 @@ class VietnamesePostgresSearchBackend(_postgres.PostgresSearchBackend):
     query_compiler_class = PostgresQueryCompiler
     autocomplete_query_compiler_class = PostgresAutocompleteCompiler
     index_class = PostgresIndex
+
     def __init__(self, params):
         super().__init__(params)
         self.config = SEARCH_CONFIG
