@@ -184,8 +184,7 @@ def _hits(rows, parsed: ParsedQuery, request) -> list[Hit]:
         obj = objects[kind.key].get(pk)
         if obj is None:
             continue
-        texts = [text for text in kind.texts(obj) if text]
-        shown = next((text for text in texts if has_match(text, parsed)), texts[0] if texts else "")
+        shown = _snippet_text(kind, obj, parsed)
         hits.append(
             Hit(
                 kind=kind,
@@ -198,6 +197,17 @@ def _hits(rows, parsed: ParsedQuery, request) -> list[Hit]:
             )
         )
     return hits
+
+
+def _snippet_text(kind: SearchKind, obj, parsed: ParsedQuery) -> str:
+    """The first snippet field holding a query word, else the first non-empty one; fields
+    after a match are never read (a long body costs more to flatten than to search)."""
+    first = ""
+    for text in kind.texts(obj):
+        if text and has_match(text, parsed):
+            return text
+        first = first or text
+    return first
 
 
 def suggest_titles(q: str, request=None) -> list[dict]:
