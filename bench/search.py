@@ -251,7 +251,8 @@ def run(label: str, articles: int, rounds: int):
 
     p50, p95 = percentile(search_ms, 0.5), percentile(search_ms, 0.95)
     print(f"== {label}: {articles:,} articles (built {built:.1f} s, indexed {indexed:.1f} s)")
-    print(f"   'cong doan' matches {sample.total:,} articles")
+    over = "over " if sample.total_capped else ""
+    print(f"   'cong doan' matches {over}{sample.total:,} articles")
     print(
         f"   search      n={len(search_ms)}  p50={p50:.1f} ms  p95={p95:.1f} ms  "
         f"max={max(search_ms):.1f} ms  mean={statistics.mean(search_ms):.1f} ms"

@@ -11,6 +11,11 @@ from .text import ParsedQuery, clean_query, has_match, highlight, parse_query, s
 
 # Ranked candidates kept per kind; later pages than these are of no use to a reader.
 MAX_CANDIDATES_PER_KIND = 1000
+# Matches are counted up to this many per kind; more are shown as "more than 1,000".
+COUNT_CAP = MAX_CANDIDATES_PER_KIND
+# With more matches than COUNT_CAP, backends offering `title_candidates` (PostgreSQL) score only
+# this many candidates, those whose title holds the most query words.
+TITLE_CANDIDATES = 200
 AUTOCOMPLETE_LIMIT = 8
 
 
@@ -41,10 +46,16 @@ class SearchOutcome:
     page: object = None
     hits: list[Hit] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    # Kinds with more than COUNT_CAP matches: their count is a lower bound.
+    capped: set[str] = field(default_factory=set)
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def total_capped(self) -> bool:
+        return bool(self.capped)
 
 
 def _filtered(kind: SearchKind, queryset, params: SearchParams):
@@ -84,7 +95,10 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
     wanted = min(MAX_CANDIDATES_PER_KIND, _page_number(page_number) * per_page)
     for kind in _kinds_for(params):
         queryset = _matches(kind, q, params)
-        outcome.counts[kind.key] = queryset.count()
+        count = _capped_count(queryset)
+        outcome.counts[kind.key] = min(count, COUNT_CAP)
+        if count > COUNT_CAP:
+            outcome.capped.add(kind.key)
         if params.kind and params.kind != kind.key:
             continue
         date_field = kind.date_field or "pk"
@@ -92,8 +106,12 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
             ordering = [f"-{date_field}", "-pk"]
         else:
             ordering = ["-_score", f"-{date_field}", "-pk"]
-        rows = queryset.order_by(*ordering).values_list("pk", "_score", date_field)
-        candidates += [(kind, *row) for row in rows[:wanted]]
+        rows = None
+        if params.sort != "date" and count > COUNT_CAP and wanted <= TITLE_CANDIDATES:
+            rows = _rank_title_candidates(kind, q, queryset, ordering, wanted)
+        if rows is None:
+            rows = queryset.order_by(*ordering).values_list("pk", "_score", date_field)[:wanted]
+        candidates += [(kind, *row) for row in rows]
 
     if params.sort == "date":
         candidates.sort(key=lambda row: (_sortable(row[3]), row[1]), reverse=True)
@@ -102,6 +120,26 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
     outcome.page = Paginator(_Padded(candidates, outcome.total), per_page).get_page(page_number)
     outcome.hits = _hits(list(outcome.page.object_list), parsed, request)
     return outcome
+
+
+def _capped_count(queryset) -> int:
+    """Matches counted up to COUNT_CAP + 1: the database stops there instead of scanning
+    every match of a common word."""
+    return queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
+
+
+def _rank_title_candidates(kind, q, queryset, ordering, wanted):
+    """The first rows of a very large match set, scored only among the matches whose title
+    holds the most query words (title outranks sapo and body anyway); None when the backend
+    scores every match cheaply or too few such candidates fill the page."""
+    backend = get_search_backend()
+    if not hasattr(backend, "title_candidates"):
+        return None
+    candidates = backend.title_candidates(kind.model, q, TITLE_CANDIDATES)
+    date_field = kind.date_field or "pk"
+    narrowed = queryset.filter(pk__in=candidates).order_by(*ordering)
+    rows = list(narrowed.values_list("pk", "_score", date_field)[:wanted])
+    return rows if len(rows) == wanted else None
 
 
 def _page_number(value) -> int:
@@ -146,8 +184,7 @@ def _hits(rows, parsed: ParsedQuery, request) -> list[Hit]:
         obj = objects[kind.key].get(pk)
         if obj is None:
             continue
-        texts = [text for text in kind.texts(obj) if text]
-        shown = next((text for text in texts if has_match(text, parsed)), texts[0] if texts else "")
+        shown = _snippet_text(kind, obj, parsed)
         hits.append(
             Hit(
                 kind=kind,
@@ -160,6 +197,17 @@ def _hits(rows, parsed: ParsedQuery, request) -> list[Hit]:
             )
         )
     return hits
+
+
+def _snippet_text(kind: SearchKind, obj, parsed: ParsedQuery) -> str:
+    """The first snippet field holding a query word, else the first non-empty one; fields
+    after a match are never read (a long body costs more to flatten than to search)."""
+    first = ""
+    for text in kind.texts(obj):
+        if text and has_match(text, parsed):
+            return text
+        first = first or text
+    return first
 
 
 def suggest_titles(q: str, request=None) -> list[dict]:

@@ -64,9 +64,10 @@ class SearchKind:
     def date(self, obj):
         return getattr(obj, self.date_field, None) if self.date_field else None
 
-    def texts(self, obj) -> list[str]:
-        """Candidate snippet texts, most telling first."""
-        return [plain_text(getattr(obj, name, "")) for name in self.snippet_fields]
+    def texts(self, obj):
+        """Candidate snippet texts, most telling first, each read only when asked for."""
+        for name in self.snippet_fields:
+            yield plain_text(getattr(obj, name, ""))
 
 
 def plain_text(value) -> str:

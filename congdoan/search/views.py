@@ -46,7 +46,12 @@ def search(request):
         link = kept.copy()
         link["kind"] = kind.key
         kind_links.append(
-            {"kind": kind, "count": outcome.counts.get(kind.key, 0), "query": link.urlencode()}
+            {
+                "kind": kind,
+                "count": outcome.counts.get(kind.key, 0),
+                "capped": kind.key in outcome.capped,
+                "query": link.urlencode(),
+            }
         )
     all_link = kept.copy()
     all_link.pop("kind", None)

@@ -1,11 +1,14 @@
 """The Vietnamese backend on PostgreSQL: tsvectors of folded text with the `simple` config."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import models
 from django.db.models import Case, F, FloatField, Value, When
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres as _postgres
 from modelsearch.conf import get_app_config
-from modelsearch.utils import get_content_type_pk
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from ..text import parse_query
 from .common import VietnameseIndexer, _plain_query, _SearchMixin
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -106,3 +109,28 @@ class VietnamesePostgresSearchBackend(_postgres.PostgresSearchBackend):
         super().__init__(params)
         self.config = SEARCH_CONFIG
         self.autocomplete_config = SEARCH_CONFIG
+
+    def title_candidates(self, model, query_string: str, limit: int):
+        """Primary keys of the `limit` objects of `model` whose titles hold the most query words,
+        read from the small title vectors only. Scoring reads each match's whole body vector
+        (stored out of line, compressed): for a common word in 10,000 articles that costs
+        ~100 ms, so the site search scores only these candidates (engine.TITLE_CANDIDATES)."""
+        compiled = parse_query(query_string, "or").tsquery()
+        tsquery = SearchQuery(compiled or "", search_type="raw", config=SEARCH_CONFIG)
+        pk = model._meta.pk
+        pk_field = pk.target_field if pk.remote_field else pk
+        if isinstance(pk_field, (models.AutoField, models.IntegerField)):
+            object_pk = Cast("object_id", models.BigIntegerField())
+        else:
+            object_pk = Cast("object_id", pk_field)
+        entries = IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(model)
+        )
+        if compiled is None:
+            return entries.none().values("object_id")
+        return (
+            entries.filter(title=tsquery)
+            .annotate(_title_rank=SearchRank(F("title"), tsquery), _object_pk=object_pk)
+            .order_by("-_title_rank", "-id")
+            .values("_object_pk")[:limit]
+        )
