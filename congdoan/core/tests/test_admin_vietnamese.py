@@ -4,10 +4,13 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from wagtail.models import GroupPagePermission
 
 from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
+
+pytestmark = pytest.mark.django_db
 
 ENGLISH_LABELS = ["Save draft", "Site summary", "Images", "Promote", "Show in menus"]
 
@@ -80,12 +83,22 @@ def superuser(django_user_model):
 
 
 @pytest.fixture
-def editor(django_user_model):
-    """A member of Wagtail's own Editors group, as communications staff are."""
+def editor(django_user_model, home_page):
+    """An Editors member who may edit and publish under the home page, as communications staff."""
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=home_page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
     user = django_user_model.objects.create_user(
         "bientap", "bt@example.vn", "mat-khau", is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(group)
     return user
 
 
