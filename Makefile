@@ -22,10 +22,12 @@ compilemessages:
 
 # Re-extract msgids (needs GNU gettext: apt-get install gettext).
 # Each app has its own catalog: congdoan/<app>/locale/vi/LC_MESSAGES/django.po
+# congdoan/locale (Wagtail admin supplement) is hand-maintained: without settings, makemessages
+# ignores LOCALE_PATHS, so it never writes app messages there.
 messages:
 	for app in congdoan/*/apps.py; do \
 		dir=$$(dirname $$app); mkdir -p $$dir/locale; \
-		(cd $$dir && ../../.venv/bin/django-admin makemessages --locale vi --no-obsolete --no-wrap); \
+		(cd $$dir && env -u DJANGO_SETTINGS_MODULE ../../.venv/bin/django-admin makemessages --locale vi --no-obsolete --no-wrap); \
 	done
 
 var/secret_key:

@@ -1,6 +1,7 @@
 """Compile every app's .po catalogs to .mo with Babel, so no GNU gettext is needed to run.
 
-Each app keeps its own catalog in `congdoan/<app>/locale/vi/LC_MESSAGES/`.
+Each app keeps its own catalog in `congdoan/<app>/locale/vi/LC_MESSAGES/`; the project-level
+catalog completing Wagtail's Vietnamese admin is `congdoan/locale/vi/LC_MESSAGES/`.
 """
 
 from pathlib import Path
@@ -11,9 +12,19 @@ from babel.messages.pofile import read_po
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
+def catalogs(project_dir: Path = PROJECT_DIR) -> list[Path]:
+    """Every app's catalogs and the project-level ones (LOCALE_PATHS)."""
+    return sorted(
+        [
+            *project_dir.glob("*/locale/*/LC_MESSAGES/*.po"),
+            *project_dir.glob("locale/*/LC_MESSAGES/*.po"),
+        ]
+    )
+
+
 def compile_all(project_dir: Path = PROJECT_DIR) -> list[Path]:
     compiled = []
-    for po_path in sorted(project_dir.glob("*/locale/*/LC_MESSAGES/*.po")):
+    for po_path in catalogs(project_dir):
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
