@@ -34,3 +34,11 @@ def test_editor_opens_the_legal_library_and_the_settings(client, editor, home_pa
     for model in (SiteSettings, VisitorCounterSettings):
         url = reverse("wagtailsettings:edit", args=[model._meta.app_label, model._meta.model_name])
         assert client.get(url, follow=True).status_code == 200
+
+
+def test_default_workflow_has_a_vietnamese_name(db):
+    from wagtail.models import Task, Workflow
+
+    assert Workflow.objects.filter(name="Ban biên tập duyệt").exists()
+    assert Task.objects.filter(name="Ban biên tập duyệt").exists()
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
