@@ -94,12 +94,15 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
     # Each kind needs to supply at most the rows up to the requested page.
     wanted = min(MAX_CANDIDATES_PER_KIND, _page_number(page_number) * per_page)
     for kind in _kinds_for(params):
+        if not kind.has_content():
+            outcome.counts[kind.key] = 0
+            continue
         queryset = _matches(kind, q, params)
         count = _capped_count(queryset)
         outcome.counts[kind.key] = min(count, COUNT_CAP)
         if count > COUNT_CAP:
             outcome.capped.add(kind.key)
-        if params.kind and params.kind != kind.key:
+        if count == 0 or (params.kind and params.kind != kind.key):
             continue
         date_field = kind.date_field or "pk"
         if params.sort == "date":

@@ -9,11 +9,14 @@ has wins.
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelsearch.index import Indexed
 from wagtail.models import Page
+
+KIND_CONTENT_CACHE_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,18 @@ class SearchKind:
         if self.is_page:
             return model.objects.live().public()
         return model._default_manager.all()
+
+    def has_content(self) -> bool:
+        """Whether readers could find anything of this kind at all, so a kind a site does not
+        use (no albums yet, say) costs no full-text query. Only "yes" is cached: new content
+        is searchable at once."""
+        key = f"search-kind-has-content:{self.key}"
+        if cache.get(key):
+            return True
+        found = self.queryset().exists()
+        if found:
+            cache.set(key, True, KIND_CONTENT_CACHE_SECONDS)
+        return found
 
     def title(self, obj) -> str:
         return getattr(obj, "title", None) or str(obj)
