@@ -8,6 +8,14 @@ import pytest
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def pytest_configure(config):
+    # The live server's listen backlog (10) resets connections when dozens of concurrent
+    # visitors connect at once on a busy machine; real servers (gunicorn) use 2048.
+    from django.core.servers.basehttp import WSGIServer
+
+    WSGIServer.request_queue_size = 256
+
+
 def require_service(name: str, available: bool, how: str):
     """Needed service missing: fail in CI; elsewhere skip, saying why."""
     if available:
