@@ -58,14 +58,13 @@ class SearchKind:
 
     def has_content(self) -> bool:
         """Whether readers could find anything of this kind at all, so a kind a site does not
-        use (no albums yet, say) costs no full-text query. Only "yes" is cached: new content
-        is searchable at once."""
+        use (no albums yet, say) costs no full-text query. Cached for a minute: the search
+        index itself is updated by a background task, so new content already takes a moment."""
         key = f"search-kind-has-content:{self.key}"
-        if cache.get(key):
-            return True
-        found = self.queryset().exists()
-        if found:
-            cache.set(key, True, KIND_CONTENT_CACHE_SECONDS)
+        found = cache.get(key)
+        if found is None:
+            found = self.queryset().exists()
+            cache.set(key, found, KIND_CONTENT_CACHE_SECONDS)
         return found
 
     def title(self, obj) -> str:
