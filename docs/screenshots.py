@@ -64,13 +64,13 @@ def show_visitor_stats(page):
 
 
 def open_block_menu(page):
-    page.locator("button[title='Insert a block']").last.click()
+    page.locator("button.c-sf-add-button").last.click()
     page.wait_for_timeout(300)
 
 
 def open_schedule(page):
     page.click("[data-side-panel-toggle=status]")
-    page.get_by_role("button", name="Set schedule").click()
+    page.get_by_role("button", name="Đặt lịch").click()
     page.wait_for_timeout(300)
 
 
@@ -80,12 +80,12 @@ def open_preview(page):
 
 
 def open_more_actions(page):
-    page.get_by_role("button", name="More actions").click()
+    page.locator("footer .w-dropdown__toggle").first.click()
     page.wait_for_timeout(300)
 
 
 def show_promote_tab(page):
-    page.get_by_role("tab", name="Promote").click()
+    page.get_by_role("tab", name="Quảng bá").click()
 
 
 # (name, path, what to do on the page before shooting it)
