@@ -2,8 +2,8 @@
 
 .venv/bin/python docs/screenshots.py http://127.0.0.1:8000
 
-The demo editor (bientap) shoots everything it may open. The settings and the legal documents
-library need more rights: give a superuser as SCREENSHOT_ADMIN=username:password to shoot them too.
+The demo editor (bientap) shoots the pages and editing screens. The settings and legal documents
+screens are shot as SCREENSHOT_ADMIN=username:password (a superuser), if given.
 Page ids and addresses are those of the demo content loaded by `make run`.
 """
 
