@@ -28,7 +28,7 @@ class LegalDocumentIndexView(IndexView):
 class LegalDocumentViewSet(SnippetViewSet):
     model = LegalDocument
     icon = "doc-full"
-    menu_label = _("Documents")
+    menu_label = _("Document list")
     index_view_class = LegalDocumentIndexView
     list_per_page = 50
     list_display = [
