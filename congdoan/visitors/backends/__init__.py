@@ -8,6 +8,7 @@ Rules, shared by both (`Hit.at` is epoch seconds):
 """
 
 import threading
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -43,35 +44,38 @@ def history_days():
     return settings.VISITORS_HISTORY_DAYS
 
 
-class CounterBackend:
+class CounterBackend(ABC):
     """What the views, widgets and dashboard need from a backend."""
 
-    def daily_salt(self, day: date) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def daily_salt(self, day: date) -> str: ...
 
-    def record(self, hit: Hit) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def record(self, hit: Hit) -> None: ...
 
-    def flush(self) -> None:
+    def flush(self) -> None:  # noqa: B027 - only buffering backends have anything to flush
         """Apply buffered hits, so what is read next includes them."""
 
-    def online(self, now: float) -> int:
-        raise NotImplementedError
+    @abstractmethod
+    def online(self, now: float) -> int: ...
 
-    def visits_total(self) -> int:
-        raise NotImplementedError
+    @abstractmethod
+    def visits_total(self) -> int: ...
 
+    @abstractmethod
     def daily(self, first: date, last: date) -> dict[date, tuple[int, int]]:
         """(visits, page views) of each day that has any."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def page_views_since(self, since: float) -> dict[int, int]:
         """Views per page id in the hours from the one containing `since`."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def add_history(self, day: date, visits: int, page_views: int) -> bool:
         """Imported numbers of a past day, unless that day already has some."""
-        raise NotImplementedError
+        ...
 
 
 _backends: dict[tuple, CounterBackend] = {}
