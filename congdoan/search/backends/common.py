@@ -94,6 +94,11 @@ class VietnameseIndexer:
         return (search_field.boost or 0) >= LEAD_BOOST
 
 
+class UnsupportedQuery(ValueError):
+    """A query type (e.g. a boost or a fuzzy query) the Vietnamese compiler does not translate;
+    it then matches nothing rather than failing."""
+
+
 def compile_query(query, dialect: str, prefix_last: bool = False) -> str | None:
     """A modelsearch query tree as an FTS5 MATCH string or a tsquery; None matches nothing."""
     if isinstance(query, (PlainText, Fuzzy)):
@@ -117,7 +122,7 @@ def compile_query(query, dialect: str, prefix_last: bool = False) -> str | None:
             ("tsquery", False): " | ",
         }[(dialect, isinstance(query, And))]
         return joiner.join(f"({part})" for part in parts)
-    raise NotImplementedError(f"{type(query).__name__} is not supported in Vietnamese search.")
+    raise UnsupportedQuery(f"{type(query).__name__} is not supported in Vietnamese search.")
 
 
 def _dialect(parsed: ParsedQuery, dialect: str, prefix_last: bool) -> str | None:
@@ -147,7 +152,7 @@ class _SearchMixin:
                 return self.queryset.none()
         try:
             compiled = compile_query(query, self.DIALECT, self.LAST_TERM_IS_PREFIX)
-        except NotImplementedError:
+        except UnsupportedQuery:
             compiled = None
         if compiled is None:
             queryset = self.queryset if negated else self.queryset.none()
