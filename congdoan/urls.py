@@ -9,7 +9,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("congdoan.core.urls")),
     path("", include("congdoan.news.urls")),
     path("", include("congdoan.legal.urls")),
     path("", include("congdoan.gallery.urls")),

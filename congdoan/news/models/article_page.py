@@ -3,7 +3,7 @@ from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -66,7 +66,8 @@ class ArticlePage(RoutablePageMixin, VietnameseSlugMixin, Page):
     author = models.CharField(_("author (pen name)"), max_length=255, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
-    related_articles = models.ManyToManyField(
+    # Parental: the choice lives in revisions, so drafts, previews and workflow keep it.
+    related_articles = ParentalManyToManyField(
         "self", verbose_name=_("related articles"), blank=True, symmetrical=False
     )
     allow_print = models.BooleanField(_("allow printing (In bài)"), default=True)
@@ -150,7 +151,14 @@ class ArticlePage(RoutablePageMixin, VietnameseSlugMixin, Page):
     def get_related_articles(self, limit: int = 5):
         """Chosen related articles, then the same section, then shared tags (two queries)."""
         newest_first = ("-published_at", "-pk")
-        chosen = list(self.related_articles.live().public().order_by(*newest_first)[:limit])
+        # values_list works on the database relation and on a preview's in-memory choice alike.
+        chosen_ids = self.related_articles.all().values_list("id", flat=True)
+        chosen = list(
+            ArticlePage.objects.live()
+            .public()
+            .filter(pk__in=list(chosen_ids))
+            .order_by(*newest_first)[:limit]
+        )
         same_section = Q(path__startswith=self.path[: -self.steplen], depth=self.depth)
         own_tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values("tag_id")
         shares_a_tag = Exists(

@@ -225,6 +225,7 @@ def test_related_articles_chosen_then_same_section_then_shared_tags(section):
     article.save()
     chosen = ArticlePageFactory(parent=other_section, title="Bài được chọn")
     article.related_articles.add(chosen)
+    article.save()
     old_sibling = ArticlePageFactory(
         parent=section, title="Cùng mục cũ", published_at=datetime(2020, 1, 1, tzinfo=UTC)
     )
@@ -241,3 +242,23 @@ def test_related_articles_chosen_then_same_section_then_shared_tags(section):
 
     assert related == [chosen, new_sibling, old_sibling, shared_tag]
     assert article.get_related_articles(limit=2) == [chosen, new_sibling]
+
+
+def test_related_articles_are_kept_in_revisions_and_previews(section):
+    article = ArticlePageFactory(parent=section, title="Bài chính")
+    first = ArticlePageFactory(parent=section, title="Bài liên quan thứ nhất")
+    second = ArticlePageFactory(parent=section, title="Bài liên quan thứ hai")
+    article.related_articles.set([first])
+    article.save_revision().publish()
+
+    article.related_articles.set([second])
+    draft = article.save_revision()
+
+    live = ArticlePage.objects.get(pk=article.pk)
+    assert list(live.related_articles.values_list("id", flat=True)) == [first.pk]
+    assert list(draft.as_object().related_articles.values_list("id", flat=True)) == [second.pk]
+    assert draft.as_object().get_related_articles(limit=1) == [second]
+
+    draft.publish()
+    live = ArticlePage.objects.get(pk=article.pk)
+    assert list(live.related_articles.values_list("id", flat=True)) == [second.pk]

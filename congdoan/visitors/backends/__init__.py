@@ -10,7 +10,7 @@ Rules, shared by both (`Hit.at` is epoch seconds):
 import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from django.conf import settings
 
@@ -99,10 +99,3 @@ def get_backend() -> CounterBackend:
 
                 _backends[key] = DatabaseBackend(key[1])
         return _backends[key]
-
-
-def days_between(first: date, last: date):
-    day = first
-    while day <= last:
-        yield day
-        day += timedelta(days=1)

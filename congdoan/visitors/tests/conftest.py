@@ -31,7 +31,12 @@ def use_redis(settings, url):
     return redis.Redis.from_url(url), prefix
 
 
-@pytest.fixture(params=[pytest.param("database", marks=pytest.mark.postgres), "redis"])
+@pytest.fixture(
+    params=[
+        pytest.param("database", marks=pytest.mark.postgres),
+        pytest.param("redis", marks=pytest.mark.redis),
+    ]
+)
 def backend_name(request, settings):
     """Run the test on each backend; the Redis one needs a server (REDIS_TEST_URL)."""
     if request.param == "redis":

@@ -50,6 +50,7 @@ def observe(article_ids) -> dict:
 
 
 @pytest.mark.django_db
+@pytest.mark.redis
 def test_database_and_redis_give_identical_numbers(settings, redis_url, home_page):
     section = SectionPageFactory(parent=home_page)
     article_ids = [ArticlePageFactory(parent=section).pk, ArticlePageFactory(parent=section).pk]
