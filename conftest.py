@@ -49,7 +49,7 @@ def redis_url():
 
 @pytest.fixture
 def home_page(db):
-    from congdoan.news.factories import HomePageFactory
+    from congdoan.core.factories import HomePageFactory
 
     return HomePageFactory.create_as_site_root()
 

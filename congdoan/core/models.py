@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from congdoan.core.pages import BasePage
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
@@ -65,3 +67,17 @@ class SiteSettings(BaseSiteSetting):
         from django.conf import settings
 
         return self.organization_name or settings.WAGTAIL_SITE_NAME
+
+
+class HomePage(BasePage):
+    """The portal's front page: the blocks installed apps contribute (core.registry).
+
+    It names no child page type: each feature's index page says it may live under
+    `core.HomePage` (its `parent_page_types`), so removing an app removes its pages from here.
+    """
+
+    max_count = 1
+    template = "core/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")

@@ -1,7 +1,11 @@
+"""The page layer every page type of the portal builds on: `BasePage`."""
+
 from collections import defaultdict
 
+from django.core.paginator import Paginator
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import SlugInput
+from wagtail.models import Page
 
 from congdoan.core.text import fold, vietnamese_slugify
 
@@ -44,3 +48,34 @@ class VietnameseSlugMixin:
         if source:
             self.slug = vietnamese_slugify(source)
         super().full_clean(*args, **kwargs)
+
+
+class BasePage(VietnameseSlugMixin, Page):
+    """The abstract page every portal page type derives from.
+
+    - Slugs: folded Vietnamese (`Đại hội` -> `dai-hoi`), in the admin's script and on save.
+    - SEO: Wagtail's `seo_title` and `search_description` (Promote tab); `meta_description()`
+      is what `core/includes/seo_meta.html` prints, and a page type with a better text (an
+      article's sapo) overrides it.
+    - Listings: `paginate()` / `listing_context()` give one page of items for `?page=N`.
+    """
+
+    class Meta:
+        abstract = True
+
+    def meta_description(self) -> str:
+        return self.search_description
+
+    @staticmethod
+    def paginate(request, items, per_page: int):
+        """The page of `items` that `?page=N` asks for.
+
+        `Paginator.get_page()` turns a missing or non-numeric number into the first page and
+        one past the end into the last, so hostile query strings never raise.
+        """
+        return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+    def listing_context(self, request, items, per_page: int, name: str) -> dict:
+        """`page_obj` for core/includes/pagination.html, and the page's items under `name`."""
+        page_obj = self.paginate(request, items, per_page)
+        return {"page_obj": page_obj, name: page_obj.object_list}

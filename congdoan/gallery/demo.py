@@ -6,8 +6,8 @@ from datetime import date
 from django.core.files.base import ContentFile
 
 from congdoan.core.demo_media import demo_image
+from congdoan.core.models import HomePage
 from congdoan.gallery.models import AlbumIndexPage, AlbumPage, AlbumPhoto, VideoIndexPage, VideoPage
-from congdoan.news.models import HomePage
 
 ALBUMS = [
     {

@@ -7,10 +7,10 @@ The set of numbers is one cached query, dropped whenever a document is saved or 
 import re
 
 from django.core.cache import cache
-from django.db.models import TextField
-from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils.html import escape
 
+from congdoan.core import registry
 from congdoan.core.text import fold
 
 CODE_LINKS_CACHE_KEY = "legal:code-links"
@@ -38,7 +38,8 @@ def code_links() -> dict[str, tuple[str, str]]:
         )
         for pk, slug, code, summary in rows:
             # Several documents with one number: the newest wins.
-            links[lookup_key(code)] = (f"/van-ban/{pk}-{slug}/", summary[:300])
+            url = reverse("legal:detail", kwargs={"pk": pk, "slug": slug})
+            links[lookup_key(code)] = (url, summary[:300])
         cache.set(CODE_LINKS_CACHE_KEY, links, 24 * 3600)
     return links
 
@@ -93,60 +94,46 @@ def link_codes(html: str) -> str:
     return "".join(parts)
 
 
-def article_text(article) -> str:
-    """The HTML of an article's paragraphs: where numbers are linked, so where they count."""
-    return "\n".join(block.value.source for block in article.body if hasattr(block.value, "source"))
-
-
-def update_article_citations(article) -> None:
-    """Replace the article's citations with the documents its body mentions now."""
+def update_page_citations(page, html: str) -> None:
+    """Replace the page's citations with the documents its text (`html`) mentions now."""
     from .models import DocumentCitation, LegalDocument
 
-    keys = cited_keys(article_text(article)) if article.live else set()
+    keys = cited_keys(html) if page.live else set()
     cited = {
         pk
         for pk, code in (LegalDocument.objects.values_list("pk", "code") if keys else [])
         if lookup_key(code) in keys
     }
-    DocumentCitation.objects.filter(article_id=article.pk).exclude(document_id__in=cited).delete()
+    DocumentCitation.objects.filter(page_id=page.pk).exclude(document_id__in=cited).delete()
     DocumentCitation.objects.bulk_create(
-        [DocumentCitation(document_id=pk, article_id=article.pk) for pk in cited],
+        [DocumentCitation(document_id=pk, page_id=page.pk) for pk in cited],
         ignore_conflicts=True,
     )
 
 
 def update_document_citations(document) -> None:
-    """Find the live articles that mention this document's number."""
-    from congdoan.news.models import ArticlePage
-
+    """Find the live pages that mention this document's number (core.registry text sources)."""
     from .models import DocumentCitation
 
     key = lookup_key(document.code)
     ascii_runs = sorted(re.findall(r"[\x20-\x7e]+", document.code), key=len, reverse=True)
-    articles = ArticlePage.objects.live()
-    if ascii_runs:
-        articles = articles.annotate(body_text=Cast("body", TextField())).filter(
-            body_text__icontains=ascii_runs[0]
-        )
     citing = [
-        article.pk
-        for article in articles.only("id", "body")
-        if key in {k for _s, _e, k in candidates(article_text(article))}
+        page.pk
+        for page, html in registry.live_page_texts(containing=ascii_runs[0] if ascii_runs else "")
+        if key in {k for _s, _e, k in candidates(html)}
     ]
-    DocumentCitation.objects.filter(document_id=document.pk).exclude(article_id__in=citing).delete()
+    DocumentCitation.objects.filter(document_id=document.pk).exclude(page_id__in=citing).delete()
     DocumentCitation.objects.bulk_create(
-        [DocumentCitation(document_id=document.pk, article_id=pk) for pk in citing],
+        [DocumentCitation(document_id=document.pk, page_id=pk) for pk in citing],
         ignore_conflicts=True,
     )
 
 
 def rebuild_citations() -> int:
-    """Recompute every citation from the live articles; returns how many there are."""
-    from congdoan.news.models import ArticlePage
-
+    """Recompute every citation from the live pages' text; returns how many there are."""
     from .models import DocumentCitation
 
-    for article in ArticlePage.objects.live().only("id", "body", "live"):
-        update_article_citations(article)
-    DocumentCitation.objects.exclude(article__live=True).delete()
+    for page, html in registry.live_page_texts():
+        update_page_citations(page, html)
+    DocumentCitation.objects.exclude(page__live=True).delete()
     return DocumentCitation.objects.count()

@@ -447,19 +447,22 @@ class LegalDocumentFile(Orderable):
 
 
 class DocumentCitation(models.Model):
-    """An article whose body mentions a document's number, kept up to date on publishing."""
+    """A page whose text mentions a document's number, kept up to date on publishing.
+
+    Any page type can cite: the app that owns the page sends `core.signals.page_text_published`.
+    """
 
     document = models.ForeignKey(LegalDocument, on_delete=models.CASCADE, related_name="citations")
-    article = models.ForeignKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="legal_citations"
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="legal_citations"
     )
 
     class Meta:
         verbose_name = _("citation")
         verbose_name_plural = _("citations")
         constraints = [
-            models.UniqueConstraint(fields=["document", "article"], name="legal_citation_unique")
+            models.UniqueConstraint(fields=["document", "page"], name="legal_citation_unique")
         ]
 
     def __str__(self):
-        return f"{self.document} ← {self.article_id}"
+        return f"{self.document} ← {self.page_id}"

@@ -1,11 +1,15 @@
-"""Keep caches and the citation table in step with documents and articles."""
+"""Keep caches and the citation table in step with documents and the pages citing them.
+
+Pages are announced by their own app through `core.signals` (news sends them for articles).
+"""
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished
+
+from congdoan.core.signals import page_text_published, page_text_withdrawn
 
 from .forms import FILTER_CHOICES_CACHE_KEY
-from .linking import forget_code_links, update_article_citations, update_document_citations
+from .linking import forget_code_links, update_document_citations, update_page_citations
 from .templatetags.legal_tags import LATEST_DOCUMENTS_CACHE_KEY
 
 
@@ -25,19 +29,17 @@ def document_deleted(**kwargs):
     forget_code_links()
 
 
-def article_published(instance, **kwargs):
-    update_article_citations(instance)
+def page_text_changed(page, html, **kwargs):
+    update_page_citations(page, html)
 
 
-def article_unpublished(instance, **kwargs):
+def page_withdrawn(page, **kwargs):
     from .models import DocumentCitation
 
-    DocumentCitation.objects.filter(article_id=instance.pk).delete()
+    DocumentCitation.objects.filter(page_id=page.pk).delete()
 
 
 def connect():
-    from congdoan.news.models import ArticlePage
-
     from .models import Area, DocumentType, Issuer, LegalDocument
 
     post_save.connect(document_saved, sender=LegalDocument, dispatch_uid="legal_doc_saved")
@@ -45,6 +47,5 @@ def connect():
     for model in (Area, DocumentType, Issuer):
         post_save.connect(forget_cached_lists, sender=model, dispatch_uid=f"legal_{model}_s")
         post_delete.connect(forget_cached_lists, sender=model, dispatch_uid=f"legal_{model}_d")
-    page_published.connect(article_published, sender=ArticlePage, dispatch_uid="legal_pub")
-    page_unpublished.connect(article_unpublished, sender=ArticlePage, dispatch_uid="legal_unpub")
-    post_delete.connect(article_unpublished, sender=ArticlePage, dispatch_uid="legal_art_del")
+    page_text_published.connect(page_text_changed, dispatch_uid="legal_page_text_published")
+    page_text_withdrawn.connect(page_withdrawn, dispatch_uid="legal_page_text_withdrawn")

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
 from .forms import DocumentFilterForm
 from .models import LegalDocument, LegalDocumentFile
@@ -57,14 +58,12 @@ def document_detail(request, pk, slug):
         return redirect(document, permanent=True)
     LegalDocument.objects.filter(pk=document.pk).update(view_count=F("view_count") + 1)
     document.view_count += 1
-    from congdoan.news.models import ArticlePage
-
     citing = list(
-        ArticlePage.objects.live()
+        Page.objects.live()
         .public()
         .filter(legal_citations__document=document)
-        .order_by("-published_at")
-        .only("id", "title", "url_path", "published_at", "path", "depth")[:CITING_ARTICLES_SHOWN]
+        .order_by("-first_published_at")[:CITING_ARTICLES_SHOWN]
+        .specific()
     )
     return render(
         request,

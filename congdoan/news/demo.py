@@ -9,7 +9,8 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from congdoan.core.demo_media import demo_image
-from congdoan.news.models import ArticlePage, HomePage, SectionPage
+from congdoan.core.models import HomePage
+from congdoan.news.models import ArticlePage, SectionPage
 
 CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
 

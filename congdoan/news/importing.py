@@ -29,8 +29,9 @@ from wagtail.rich_text import expand_db_html
 
 from congdoan.core.blocks.article_body import RICH_TEXT_FEATURES
 from congdoan.core.dates import to_vietnam_time
+from congdoan.core.models import HomePage
 from congdoan.core.text import normalize, vietnamese_slugify
-from congdoan.news.models import ArticlePage, HomePage, SectionPage
+from congdoan.news.models import ArticlePage, SectionPage
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 # Tags the rich-text editor has no feature for, mapped to the nearest one it has.

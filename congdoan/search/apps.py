@@ -1,8 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.registry import PortalContributions
+
 
 class SearchConfig(AppConfig):
     name = "congdoan.search"
     label = "search"
     verbose_name = _("Search")
+    portal = PortalContributions(
+        stylesheets=("search/css/search.css",),
+        scripts=("search/js/autocomplete.js",),
+    )

@@ -4,7 +4,11 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from wagtail.models import Page
+
+from congdoan.core import registry
 
 from .backends import get_backend, vietnam_day
 from .models import VisitorCounterSettings
@@ -36,13 +40,21 @@ def cached_counts() -> dict[str, int]:
 
 
 def top_pages(hours: int, limit: int = MOST_READ_LIMIT) -> list[dict]:
-    """The most viewed live, public articles of the last `hours`, with their view counts."""
-    from congdoan.news.models import ArticlePage
+    """The most viewed live, public articles of the last `hours`, with their view counts.
 
+    Articles are the page types apps declare as `article_models` (core.registry): any page type
+    can be counted, "most read" lists those.
+    """
     views = get_backend().page_views_since(time.time() - (hours - 1) * 3600)
     if not views:
         return []
-    articles = ArticlePage.objects.live().public().filter(pk__in=list(views))
+    article_types = ContentType.objects.get_for_models(*registry.article_models()).values()
+    articles = (
+        Page.objects.live()
+        .public()
+        .filter(pk__in=list(views), content_type__in=list(article_types))
+        .only("id", "title", "url_path", "path", "depth")
+    )
     ranked = sorted(articles, key=lambda article: (-views[article.pk], -article.pk))[:limit]
     return [
         {"id": article.pk, "title": article.title, "url": article.url, "views": views[article.pk]}

@@ -1,6 +1,9 @@
 from django import template
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from congdoan.core import registry
 from congdoan.core.dates import format_date_vn, format_datetime_vn, format_number_vn
 from congdoan.core.text import fold
 
@@ -10,6 +13,34 @@ register.filter("vn_datetime", format_datetime_vn)
 register.filter("vn_date", format_date_vn)
 register.filter("vn_number", format_number_vn)
 register.filter("fold", fold)
+
+
+@register.simple_tag
+def portal_contributions(name):
+    """What installed apps contribute under `name` (see core.registry), e.g. sidebar templates.
+
+    `{% portal_contributions "sidebar_templates" as widgets %}{% for t in widgets %}{% include t %}`
+    """
+    if name in {"sidebar_templates", "home_templates"}:
+        return registry.placed_templates(name)
+    return registry.contributions(name)
+
+
+@register.filter(is_safe=True)
+def portal_rich_text(html):
+    """Rendered rich text after the filters apps contribute (e.g. links to cited documents)."""
+    return mark_safe(registry.filter_rich_text(str(html)))  # noqa: S308 - filters keep it safe
+
+
+def contributed_menu_items(request) -> list[dict]:
+    path = request.path if request else ""
+    items = []
+    for entry in registry.contributions("menu_entries"):
+        url = reverse(entry.url_name)
+        items.append(
+            {"title": entry.label, "url": url, "active": path.startswith(url), "children": []}
+        )
+    return items
 
 
 @register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
@@ -44,4 +75,4 @@ def main_menu(context):
             items.append(item)
         elif parent := by_path.get(menu_page.path[: -Page.steplen]):
             parent["children"].append(item)
-    return {"menu_items": items, "request": request}
+    return {"menu_items": items + contributed_menu_items(request), "request": request}

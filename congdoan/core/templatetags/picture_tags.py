@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture
 
 from congdoan.core.images import RENDITION_SETS, existing_renditions, request_renditions
@@ -65,5 +66,5 @@ def responsive_picture(image, kind="wide", *, alt="", sizes="100vw", lazy=True, 
         width,
         height,
         alt,
-        ' loading="lazy"' if lazy else "",
+        mark_safe(' loading="lazy"') if lazy else "",
     )

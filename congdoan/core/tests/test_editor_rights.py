@@ -1,12 +1,8 @@
-"""The demo editor groups can run the portal's own content, not only pages."""
+"""The demo editor groups can run the site's settings and use the Vietnamese workflow."""
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-
-from congdoan.core.models import SiteSettings
-from congdoan.legal.models import LegalDocument
-from congdoan.visitors.models import VisitorCounterSettings
 
 
 @pytest.fixture
@@ -17,23 +13,17 @@ def editor(db, django_user_model):
 
 
 @pytest.mark.parametrize("group_name", ["Editors", "Moderators"])
-def test_editor_groups_hold_the_portal_permissions(db, group_name):
+def test_editor_groups_hold_the_site_settings_permission(db, group_name):
     codenames = set(
         Group.objects.get(name=group_name).permissions.values_list("codename", flat=True)
     )
-    assert {"add_legaldocument", "change_legaldocument", "delete_legaldocument"} <= codenames
-    assert {"add_issuer", "add_documenttype", "add_area"} <= codenames
     assert "change_sitesettings" in codenames
-    assert "change_visitorcountersettings" in codenames
 
 
-def test_editor_opens_the_legal_library_and_the_settings(client, editor, home_page):
+def test_editor_opens_the_site_settings(client, editor, home_page):
     client.force_login(editor)
-    legal_list = reverse(LegalDocument.snippet_viewset.get_url_name("list"))
-    assert client.get(legal_list).status_code == 200
-    for model in (SiteSettings, VisitorCounterSettings):
-        url = reverse("wagtailsettings:edit", args=[model._meta.app_label, model._meta.model_name])
-        assert client.get(url, follow=True).status_code == 200
+    url = reverse("wagtailsettings:edit", args=["core", "sitesettings"])
+    assert client.get(url, follow=True).status_code == 200
 
 
 def test_default_workflow_has_a_vietnamese_name(db):

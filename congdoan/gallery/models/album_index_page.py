@@ -3,20 +3,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from congdoan.core.pages import VietnameseSlugMixin
-
-from .listing import paginate
+from congdoan.core.pages import BasePage
 
 ALBUMS_PER_PAGE = 12
 
 
-class AlbumIndexPage(VietnameseSlugMixin, Page):
+class AlbumIndexPage(BasePage):
     """Ảnh hoạt động: every album, newest event first."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["news.HomePage"]
+    parent_page_types = ["core.HomePage"]
     subpage_types = ["gallery.AlbumPage"]
     template = "gallery/album_index_page.html"
 
@@ -30,7 +28,5 @@ class AlbumIndexPage(VietnameseSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_obj = paginate(request, self.albums(), ALBUMS_PER_PAGE)
-        context["page_obj"] = page_obj
-        context["albums"] = page_obj.object_list
+        context.update(self.listing_context(request, self.albums(), ALBUMS_PER_PAGE, "albums"))
         return context

@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from congdoan.core.images import rendition_prefetch
-from congdoan.core.pages import VietnameseSlugMixin
+from congdoan.core.pages import BasePage
 
 
 class AlbumQuerySet(PageQuerySet):
@@ -54,7 +54,7 @@ class AlbumPhoto(Orderable):
         verbose_name_plural = _("album photos")
 
 
-class AlbumPage(VietnameseSlugMixin, RoutablePageMixin, Page):
+class AlbumPage(RoutablePageMixin, BasePage):
     """An album of activity photos; each photo also has its own page for readers without JS."""
 
     event_date = models.DateField(_("event date"), default=timezone.localdate, db_index=True)

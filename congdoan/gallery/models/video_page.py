@@ -8,7 +8,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from congdoan.core.images import rendition_prefetch
-from congdoan.core.pages import VietnameseSlugMixin
+from congdoan.core.pages import BasePage
 from congdoan.gallery.validators import probe_duration, validate_video_file
 from congdoan.gallery.video_sources import parse_external_video
 
@@ -28,7 +28,7 @@ class VideoQuerySet(PageQuerySet):
 VideoManager = PageManager.from_queryset(VideoQuerySet)
 
 
-class VideoPage(VietnameseSlugMixin, Page):
+class VideoPage(BasePage):
     """A video: an uploaded MP4/WebM file or a YouTube/Facebook link behind a facade."""
 
     date = models.DateField(_("date"), default=timezone.localdate, db_index=True)

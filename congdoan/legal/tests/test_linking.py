@@ -63,7 +63,7 @@ def test_article_links_and_document_lists_the_article(client, resolution, sectio
     assert f'href="{resolution.get_absolute_url()}"' in page
     detail = client.get(resolution.get_absolute_url()).content.decode()
     assert article.title in detail
-    assert DocumentCitation.objects.filter(document=resolution, article=article).exists()
+    assert DocumentCitation.objects.filter(document=resolution, page=article).exists()
 
 
 def test_unpublishing_or_deleting_the_article_removes_the_back_link(client, resolution, section):
@@ -88,7 +88,7 @@ def test_a_document_added_later_finds_the_articles_citing_it(client, section):
     article = publish_article(section, "<p>Theo Nghị định 12/2022/NĐ-CP của Chính phủ.</p>")
     assert 'class="legal-link"' not in client.get(article.url).content.decode()
     decree = LegalDocumentFactory(code="12/2022/NĐ-CP", issued_on=datetime.date(2022, 1, 17))
-    assert DocumentCitation.objects.filter(document=decree, article=article).exists()
+    assert DocumentCitation.objects.filter(document=decree, page=article).exists()
     assert f'href="{decree.get_absolute_url()}"' in client.get(article.url).content.decode()
 
 

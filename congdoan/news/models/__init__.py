@@ -1,6 +1,5 @@
 from .article_page import ArticlePage, ArticlePageTag
 from .article_send_log import ArticleSendLog
-from .home_page import HomePage
 from .section_page import SectionPage
 
-__all__ = ["ArticlePage", "ArticlePageTag", "ArticleSendLog", "HomePage", "SectionPage"]
+__all__ = ["ArticlePage", "ArticlePageTag", "ArticleSendLog", "SectionPage"]

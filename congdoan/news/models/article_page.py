@@ -12,9 +12,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from congdoan.core.blocks import ArticleBodyBlock
+from congdoan.core.blocks.article_body import article_body_block
 from congdoan.core.images import specs_for
-from congdoan.core.pages import VietnameseSlugMixin
+from congdoan.core.pages import BasePage
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -37,7 +37,7 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(RoutablePageMixin, VietnameseSlugMixin, Page):
+class ArticlePage(RoutablePageMixin, BasePage):
     """A news article: title, sapo, cover image, body and the reader's tools."""
 
     sapo = models.TextField(_("sapo"), help_text=_("The lead paragraph, plain text."))
@@ -62,7 +62,7 @@ class ArticlePage(RoutablePageMixin, VietnameseSlugMixin, Page):
         help_text=_("Describe the image for readers who cannot see it. Required with an image."),
     )
     cover_caption = models.CharField(_("cover caption"), max_length=500, blank=True)
-    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(article_body_block(), verbose_name=_("body"), blank=True)
     author = models.CharField(_("author (pen name)"), max_length=255, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
@@ -144,6 +144,9 @@ class ArticlePage(RoutablePageMixin, VietnameseSlugMixin, Page):
         from congdoan.news.views.article_tools import send_article
 
         return send_article(request, self)
+
+    def meta_description(self) -> str:
+        return self.search_description or self.sapo
 
     def section(self):
         return self.get_parent().specific

@@ -1,22 +1,21 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from congdoan.core.pages import VietnameseSlugMixin
+from congdoan.core.pages import BasePage
 
 ARTICLES_PER_PAGE = 20
 
 
-class SectionPage(VietnameseSlugMixin, RoutablePageMixin, Page):
+class SectionPage(RoutablePageMixin, BasePage):
     """A chuyên mục: lists its own and its subsections' articles, newest first."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["news.HomePage", "news.SectionPage"]
+    parent_page_types = ["core.HomePage", "news.SectionPage"]
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
     template = "news/section_page.html"
 
@@ -31,15 +30,9 @@ class SectionPage(VietnameseSlugMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.articles(), ARTICLES_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        context["page_obj"] = page_obj
-        context["articles"] = page_obj.object_list
+        context.update(
+            self.listing_context(request, self.articles(), ARTICLES_PER_PAGE, "articles")
+        )
         context["subsections"] = self.get_children().live().public().specific()
         return context
 

@@ -10,7 +10,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from congdoan.core.demo_media import placeholder_jpeg
-from congdoan.news.factories import HomePageFactory
+from congdoan.core.factories import HomePageFactory
 from congdoan.news.importing import html_to_blocks, import_articles
 from congdoan.news.models import ArticlePage, SectionPage
 

@@ -6,7 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from congdoan.news.factories import ArticlePageFactory, HomePageFactory, SectionPageFactory
+from congdoan.core.factories import HomePageFactory
+from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
 from congdoan.visitors.backends import get_backend, vietnam_day
 
 from .conftest import HUMAN_UA

@@ -1,23 +1,22 @@
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import import_string
+
+from congdoan.core import registry
 
 
-def demo_modules():
-    """Each project app may have a `demo` module with an idempotent `load(stdout)`."""
-    for config in apps.get_app_configs():
-        if config.name.startswith("congdoan.") and find_spec(f"{config.name}.demo"):
-            yield config.label, import_module(f"{config.name}.demo")
+def demo_loaders():
+    """(app label, idempotent `load(stdout)`) of each app declaring a `demo_loader` (registry)."""
+    for label, portal in registry.app_contributions():
+        if portal.demo_loader:
+            yield label, import_string(portal.demo_loader)
 
 
 class Command(BaseCommand):
     help = "Load the demo site (idempotent: a second run changes nothing)."
 
     def handle(self, *args, **options):
-        for label, module in demo_modules():
+        for label, load in demo_loaders():
             with transaction.atomic():
-                module.load(self.stdout)
+                load(self.stdout)
             self.stdout.write(f"demo: {label} ok")
