@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -9,12 +10,17 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("congdoan.news.urls")),
-    path("", include("congdoan.legal.urls")),
-    path("", include("congdoan.gallery.urls")),
-    path("", include("congdoan.visitors.urls")),
-    path("", include("congdoan.search.urls")),
 ]
+
+# Each feature app's URLs while it is installed: dropping an app from INSTALLED_APPS is enough.
+FEATURE_APPS = [
+    "congdoan.news",
+    "congdoan.legal",
+    "congdoan.gallery",
+    "congdoan.visitors",
+    "congdoan.search",
+]
+urlpatterns += [path("", include(f"{app}.urls")) for app in FEATURE_APPS if apps.is_installed(app)]
 
 if settings.SERVE_MEDIA:
     from congdoan.core.views import serve_media

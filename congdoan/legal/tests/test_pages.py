@@ -172,3 +172,15 @@ def test_latest_documents_widget_on_every_page_in_one_cached_query(
     # A new document shows at once: saving drops the cache.
     LegalDocumentFactory(code="9/TB-LĐLĐ", issued_on=datetime.date(2025, 2, 1))
     assert "9/TB-LĐLĐ" in template.render(Context({}))
+
+
+def test_main_menu_links_the_library(client, home_page):
+    html = client.get("/").content.decode()
+
+    menu = html[html.index('class="main-nav"') :]
+    menu = menu[: menu.index("</nav>")]
+    assert '<a href="/van-ban/">Văn bản</a>' in menu
+    assert (
+        '<a href="/van-ban/" aria-current="page">Văn bản</a>'
+        in client.get("/van-ban/").content.decode()
+    )
