@@ -22,9 +22,9 @@ def test_demo_site_finds_the_resolution_first_and_links_the_seed_article(client)
     assert response.context["documents"][0] == resolution
 
     citation = DocumentCitation.objects.get(document=resolution)
-    article_page = client.get(citation.article.url).content.decode()
+    article_page = client.get(citation.page.url).content.decode()
     assert f'href="{resolution.get_absolute_url()}"' in article_page
-    assert citation.article.title in client.get(resolution.get_absolute_url()).content.decode()
+    assert citation.page.title in client.get(resolution.get_absolute_url()).content.decode()
 
     counts = (LegalDocument.objects.count(), DocumentCitation.objects.count())
     citation_ids = list(DocumentCitation.objects.values_list("pk", flat=True))
