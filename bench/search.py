@@ -148,7 +148,8 @@ def build_articles(count: int):
     from wagtail.models import Locale, Page
     from wagtail.rich_text import RichText
 
-    from congdoan.news.factories import HomePageFactory, SectionPageFactory
+    from congdoan.core.factories import HomePageFactory
+    from congdoan.news.factories import SectionPageFactory
     from congdoan.news.models import ArticlePage
 
     rng = random.Random(20240901)

@@ -30,7 +30,8 @@ from django.utils import timezone  # noqa: E402
 def build_site(total: int):
     from wagtail.models import Page
 
-    from congdoan.news.factories import HomePageFactory, SectionPageFactory
+    from congdoan.core.factories import HomePageFactory
+    from congdoan.news.factories import SectionPageFactory
 
     home = HomePageFactory.create_as_site_root()
     section = SectionPageFactory(parent=home, title="Tin tức")

@@ -86,3 +86,14 @@ def test_demo_starts_at_the_seed_total_and_is_idempotent(client, backend_name):
     demo.load(StringIO())
     assert stats.counts()["total"] == demo.SEED_TOTAL
     assert stats.daily_series(31) == series
+
+
+@pytest.mark.django_db
+def test_most_read_lists_only_the_page_types_apps_declare_as_articles(client, articles, home_page):
+    # The home page is read most, but it is no article (news declares ArticlePage only).
+    read(client, articles[0], 2, NOW)
+    with time_machine.travel(NOW, tick=False):
+        for reader in range(5):
+            post_hit(client, page_id=home_page.pk, cid=f"home-reader-{reader}")
+        stats.counts()
+        assert [item["id"] for item in stats.top_pages(24)] == [articles[0].pk]
