@@ -24,3 +24,6 @@ if settings.SERVE_MEDIA:
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# 404 is Django's own view rendering core's 404.html with the site's header; 500 needs no database.
+handler500 = "congdoan.core.views.server_error"
