@@ -83,6 +83,23 @@ def test_server_error_is_the_site_500_without_any_database_query(settings, home_
     assert "Server Error" not in response.content.decode()
 
 
+@pytest.mark.django_db
+def test_database_down_gives_the_site_500_page(home_page):
+    """Every page needs the database; when it is down the reader still gets the site's page."""
+    client = Client(raise_request_exception=False)
+
+    def database_is_down(execute, sql, params, many, context):
+        raise connection.OperationalError("database is down")
+
+    with connection.execute_wrapper(database_is_down):
+        response = client.get(MISSING_URL)
+
+    assert response.status_code == 500
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert_site_page_in_vietnamese(soup)
+    assert soup.select_one("main h1").get_text(strip=True) == "Hệ thống đang gặp sự cố"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_running_portal_answers_missing_pages_with_the_site_404(live_server, section):
     with pytest.raises(HTTPError) as error:
