@@ -222,3 +222,47 @@ def test_a_draft_without_alt_text_is_valid_for_the_model(section, image):
     section.add_child(instance=article)
 
     assert Page.objects.get(pk=article.pk).specific.cover_image == image
+
+
+def bulk_publish_url(*pages, next_url="/admin/pages/"):
+    ids = "&".join(f"id={page.pk}" for page in pages)
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    return f"{url}?{ids}&next={next_url}"
+
+
+def test_bulk_publishing_a_draft_without_cover_alt_text_is_refused(
+    editor_client, section, draft_without_alt
+):
+    complete = ArticlePageFactory.build(title="Bài đầy đủ", sapo="Tóm tắt.", live=False)
+    section.add_child(instance=complete)
+    complete.save_revision()
+
+    response = editor_client.post(
+        bulk_publish_url(draft_without_alt, complete), {"include_descendants": ""}, follow=True
+    )
+
+    assert response.redirect_chain == [("/admin/pages/", 302)]
+    assert [str(message) for message in response.context["messages"]] == [
+        "Chưa xuất bản bài nào: “Bản nháp có ảnh” có ảnh đại diện nhưng chưa có văn bản "
+        "thay thế. Hãy bổ sung trong trình soạn thảo rồi xuất bản."
+    ]
+    assert not ArticlePage.objects.filter(live=True).exists()
+
+
+def test_bulk_publishing_a_section_with_such_a_draft_below_is_refused(
+    editor_client, section, draft_without_alt
+):
+    response = editor_client.post(bulk_publish_url(section), {"include_descendants": "on"})
+
+    assert response.status_code == 302
+    assert not ArticlePage.objects.get(pk=draft_without_alt.pk).live
+
+
+def test_bulk_publishing_drafts_with_alt_text_still_works(editor_client, draft_without_alt):
+    draft_without_alt.cover_alt = "Đoàn viên dự Hội nghị"
+    draft_without_alt.save_revision()
+
+    response = editor_client.post(bulk_publish_url(draft_without_alt), {"include_descendants": ""})
+
+    assert response.status_code == 302
+    assert ArticlePage.objects.get(pk=draft_without_alt.pk).live
