@@ -10,6 +10,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("congdoan.core.urls")),
 ]
 
 # Each feature app's URLs while it is installed: dropping an app from INSTALLED_APPS is enough.
@@ -29,3 +30,6 @@ if settings.SERVE_MEDIA:
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# 404 is Django's own view rendering core's 404.html with the site's header; 500 needs no database.
+handler500 = "congdoan.core.views.server_error"

@@ -4,13 +4,16 @@ import re
 from pathlib import Path
 
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
+from django.template import loader
 from django.utils._os import safe_join
 from django.utils.http import http_date, parse_http_date_safe
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 RANGE_PATTERN = re.compile(r"^bytes=(\d*)-(\d*)$")
 CACHE_CONTROL = "public, max-age=2592000"
+FAVICON_PATH = Path(__file__).resolve().parent / "static" / "core" / "img" / "favicon.ico"
 
 
 class RangeFile:
@@ -95,3 +98,24 @@ def serve_media(request, path):
     response["Last-Modified"] = http_date(stat.st_mtime)
     response["Cache-Control"] = CACHE_CONTROL
     return response
+
+
+@require_safe
+def favicon(request):
+    """`/favicon.ico`, which browsers, feed readers and crawlers ask for whatever a page links.
+
+    Served from the app's own file (16, 32 and 48 px), so it works before `collectstatic`.
+    """
+    response = FileResponse(FAVICON_PATH.open("rb"), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def server_error(request):
+    """The 500 page in Vietnamese, rendered without touching the database.
+
+    The failure may be the database itself, so the template gets no request (hence no context
+    processors: no site settings, no user, no menu) and the site name comes from settings.
+    """
+    html = loader.render_to_string("500.html", {"site_name": settings.WAGTAIL_SITE_NAME})
+    return HttpResponseServerError(html)

@@ -4,7 +4,11 @@ from wagtail.images.blocks import ImageChooserBlock
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    """An image with a caption and required alt text (never a bare file name)."""
+    """An image with a caption and required alt text (never a bare file name).
+
+    The alt text is required to publish or submit for moderation; saving a draft (and autosave)
+    defers it, as Wagtail defers every required block field, so no work is lost meanwhile.
+    """
 
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
