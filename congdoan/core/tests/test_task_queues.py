@@ -1,6 +1,7 @@
 """Background tasks: each on its queue, abandoned tasks recovered, task logs kept quiet."""
 
 import logging
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -17,6 +18,7 @@ from congdoan.core.management.commands.run_worker import (
 from congdoan.legal.tasks import extract_document_text
 from congdoan.news.tasks import send_article_email
 
+DEPLOY_DIR = Path(__file__).resolve().parents[3] / "deploy"
 DATABASE_TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
 }
@@ -111,3 +113,16 @@ def test_routine_task_lines_are_hidden_and_failures_shown():
         logger = logging.getLogger(name)
         assert not logger.isEnabledFor(logging.INFO), name
         assert logger.isEnabledFor(logging.ERROR), name
+
+
+def test_deploy_runs_one_systemd_worker_per_queue():
+    unit = (DEPLOY_DIR / "systemd/congdoan-worker@.service").read_text()
+    assert "manage.py run_worker --queue-name %i " in unit
+    assert "Restart=always" in unit
+    guide = (DEPLOY_DIR / "README.md").read_text()
+    for queue in settings.TASK_QUEUES:
+        assert f"congdoan-worker@{queue}" in guide
+    assert not (DEPLOY_DIR / "systemd/congdoan-worker.service").exists()
+    web = (DEPLOY_DIR / "systemd/congdoan-web.service").read_text()
+    assert "granian --interface wsgi congdoan.wsgi:application" in web
+    assert "unix:/run/congdoan/web.sock" in (DEPLOY_DIR / "nginx/congdoan.conf").read_text()
