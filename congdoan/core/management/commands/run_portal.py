@@ -24,7 +24,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.management import call_command
@@ -59,14 +59,14 @@ class Child:
     started_at: float = 0.0
     restart_delay: float = FIRST_RESTART_DELAY
     restart_at: float | None = None
-    restarts: int = field(default=0)
+    restarts: int = 0
 
     def start(self):
         # Its own process group, so that its own children (granian's workers) go with it.
         self.process = subprocess.Popen(  # noqa: S603
             self.argv,
             preexec_fn=die_with_parent,
-            start_new_session=True,  # noqa: PLW1509
+            start_new_session=True,
         )
         self.started_at = time.monotonic()
         self.restart_at = None
@@ -160,22 +160,19 @@ def scheduler_argv() -> list[str]:
     return [sys.executable, "manage.py", "run_scheduler"]
 
 
-def wait_until_serving(host: str, port: int, stop: threading.Event, timeout: float = 300):
-    """True once Django answers an HTTP request (granian accepts connections before its
-    workers have loaded Django); False when stopped or out of time."""
+def answers_http(host: str, port: int) -> bool:
+    """Whether Django answers a request yet (granian accepts connections before its workers
+    have loaded Django)."""
     address = "127.0.0.1" if host in ("0.0.0.0", "") else host  # noqa: S104 - a wildcard bind
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and not stop.is_set():
-        connection = http.client.HTTPConnection(address, port, timeout=10)
-        try:
-            connection.request("HEAD", "/", headers={"Host": f"{address}:{port}"})
-            connection.getresponse()
-            return True
-        except OSError:
-            stop.wait(0.5)
-        finally:
-            connection.close()
-    return False
+    connection = http.client.HTTPConnection(address, port, timeout=5)
+    try:
+        connection.request("HEAD", "/", headers={"Host": f"{address}:{port}"})
+        connection.getresponse()
+    except OSError:
+        return False
+    finally:
+        connection.close()
+    return True
 
 
 class Command(BaseCommand):
@@ -211,10 +208,12 @@ class Command(BaseCommand):
             signal.signal(signum, lambda *_: stop.set())
         supervisor.start_all()
 
-        if wait_until_serving(host, port, stop):
-            self.print_welcome(host, port)
+        welcomed = False
         while not stop.wait(0.5):
             supervisor.check(time.monotonic())
+            if not welcomed and answers_http(host, port):
+                self.print_welcome(host, port)
+                welcomed = True
         supervisor.stop_all()
 
     def print_welcome(self, host: str, port: int):
