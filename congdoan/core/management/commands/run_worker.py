@@ -8,6 +8,8 @@
   `run_portal` or systemd) knows that such a task is abandoned: no other process runs under its
   id. It puts the task back in the queue, or marks it failed once it has been started
   `MAX_ATTEMPTS` times, so a task that kills its worker every time cannot loop forever.
+  django-tasks-db 0.13 records the worker ids of each task but never recovers a RUNNING one
+  (its `prune_db_task_results` deletes finished results only), hence this.
 - It leaves log levels to `settings.LOGGING` (db_worker raises the task loggers to INFO, one
   line per task, which buried everything else under `make run`).
 """
