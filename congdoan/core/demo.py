@@ -52,3 +52,10 @@ def load(stdout):
         editors = Group.objects.filter(name="Editors").first()
         moderators = Group.objects.filter(name="Moderators").first()
         editor.groups.add(*[group for group in (editors, moderators) if group])
+
+
+def demo_login_lines() -> list[str]:
+    """The lines `run_portal` prints last: the demo editor's login, none without the account."""
+    if not get_user_model().objects.filter(username=DEMO_EDITOR["username"]).exists():
+        return []
+    return [f"Tài khoản biên tập mẫu: {DEMO_EDITOR['username']} / {DEMO_EDITOR['password']}"]

@@ -78,7 +78,7 @@ def request_renditions(image_ids) -> None:
         generate_renditions.enqueue(sorted(fresh))
 
 
-@task()
+@task(queue_name="images")
 def generate_renditions(image_ids: list[int]) -> int:
     """Make every responsive rendition of these images; returns how many images were done."""
     done = 0
@@ -103,7 +103,7 @@ def on_page_published(sender, instance, **kwargs):
     generate_page_renditions.enqueue(instance.pk)
 
 
-@task()
+@task(queue_name="images")
 def generate_page_renditions(page_id: int) -> int:
     """Renditions of every image a page refers to: fields, body blocks, inline photos."""
     from django.contrib.contenttypes.models import ContentType

@@ -9,7 +9,7 @@ from wagtail.search import index
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(queue_name="documents")
 def extract_document_text(document_id: int) -> str:
     """Read every PDF/DOCX/ODT file of the document. A failure keeps the document and marks
     it "not yet extracted" with the reason, so it can be retried."""

@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django_tasks import task
 
 
-@task()
+@task(queue_name="mail")
 def send_article_email(
     article_id: int,
     recipient: str,

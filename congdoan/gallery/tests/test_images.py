@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 from wagtail.images.models import Rendition
@@ -88,9 +89,11 @@ def test_rendering_with_brand_new_images_creates_no_rendition_in_the_request(
 ):
     from wagtail.images.models import Image
 
-    with override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    ):
+    dummy_backend = {
+        "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+        "QUEUES": settings.TASK_QUEUES,
+    }
+    with override_settings(TASKS={"default": dummy_backend}):
         album = add_album(album_index, 4, image=make_image("Ảnh mới"))
         before = Rendition.objects.count()
 
