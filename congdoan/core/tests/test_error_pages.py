@@ -100,7 +100,7 @@ def test_database_down_gives_the_site_500_page(home_page):
     assert soup.select_one("main h1").get_text(strip=True) == "Hệ thống đang gặp sự cố"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_running_portal_answers_missing_pages_with_the_site_404(live_server, section):
     with pytest.raises(HTTPError) as error:
         urlopen(live_server.url + MISSING_URL, timeout=20)  # noqa: S310 - local test server
@@ -111,7 +111,7 @@ def test_running_portal_answers_missing_pages_with_the_site_404(live_server, sec
     assert section.title in soup.select_one("nav.main-nav").get_text()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.urls("congdoan.core.tests.error_urls")
 def test_running_portal_answers_failures_with_the_site_500(live_server):
     with pytest.raises(HTTPError) as error:

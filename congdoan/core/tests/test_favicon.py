@@ -35,7 +35,7 @@ def test_pages_link_the_icon_and_its_svg_version(client, home_page):
     assert finders.find("core/img/favicon.svg") is not None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_running_portal_serves_the_favicon(live_server):
     with urlopen(f"{live_server.url}/favicon.ico", timeout=10) as response:  # noqa: S310 - local test server
         assert response.status == 200
