@@ -15,7 +15,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from congdoan.core.demo import DEMO_EDITOR
+from congdoan.core.demo import demo_login_lines
+from congdoan.core.sites import default_site_url_to_served_address
 
 SCHEDULER_INTERVAL_SECONDS = 60
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, no_demo, **options):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        default_site_url_to_served_address(host, port)
         call_command("migrate", interactive=False, verbosity=0)
         if not no_demo:
             call_command("load_demo", stdout=self.stdout)
@@ -73,9 +75,8 @@ class Command(BaseCommand):
         site_url = f"http://{host}:{port}/"
         self.stdout.write(self.style.SUCCESS(f"\nCổng Công đoàn: {site_url}"))
         self.stdout.write(f"Quản trị (admin): {site_url}admin/")
-        self.stdout.write(
-            f"Tài khoản biên tập mẫu: {DEMO_EDITOR['username']} / {DEMO_EDITOR['password']}\n"
-        )
+        for line in demo_login_lines():
+            self.stdout.write(line)
 
         while not stop.wait(1):
             if any(child.poll() is not None for child in children):
