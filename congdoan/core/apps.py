@@ -8,6 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from congdoan.core.images import connect_signals
+        from congdoan.core.sites import sync_default_site
 
         connect_signals()
+        post_migrate.connect(sync_default_site, sender=self, dispatch_uid="core-default-site")

@@ -1,8 +1,10 @@
 import factory
 import wagtail_factories
+from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from congdoan.core.sites import site_address
 from congdoan.core.text import vietnamese_slugify
 from congdoan.news.models import ArticlePage, HomePage, SectionPage
 
@@ -23,7 +25,8 @@ class HomePageFactory(wagtail_factories.PageFactory):
             site.root_page = home
             site.save()
         else:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            hostname, port = site_address(settings.WAGTAILADMIN_BASE_URL)
+            Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
         return home
 
 
