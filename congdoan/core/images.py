@@ -35,9 +35,9 @@ FIRST_SHOWN_KINDS = ("wide", "card", "square")
 # Seconds during which a missing rendition does not enqueue the task again.
 ENQUEUE_DEBOUNCE = 600
 
-# libavif's speed: 0 (slowest, smallest) to 10. Pillow's default, 6, took about 9 s of CPU per
-# photo for its nine AVIF sizes, so the demo's photos took minutes; at 9 the files are ~10%
-# larger and encoding is several times faster (figures: bench/README.md, bench/renditions.py).
+# libavif's speed: 0 (slowest, smallest) to 10. At Pillow's default, 6, the demo's renditions
+# took 86 s of CPU; at 9, 47 s, for AVIF files about 30% larger (bench/renditions.py, figures in
+# bench/README.md). Still about half the size of the JPEG sizes.
 AVIF_ENCODER_SPEED = 9
 
 
