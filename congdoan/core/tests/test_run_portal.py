@@ -68,7 +68,7 @@ def portal(tmp_path):
         process.wait()
 
 
-def test_run_portal_serves_the_seed_article_and_stops_everything(portal):
+def test_run_portal_serves_the_seed_article_and_stops_everything(portal, tmp_path):
     process, base_url = portal
     home = wait_for(base_url + "/", process)
     assert SEED_ARTICLE_URL.split("/")[1] in home  # the menu links the article's section
@@ -81,6 +81,8 @@ def test_run_portal_serves_the_seed_article_and_stops_everything(portal):
     assert "In bài" in article
     assert "Gửi bài viết" in article
     assert "Pho-Chu-Tich (1).jpg" not in article
+    # SITE_URL defaults to the served address, so feeds link there, not to http://localhost/.
+    assert f"<link>{base_url}{SEED_ARTICLE_URL}</link>" in fetch(base_url + "/rss/")
 
     children = psutil.Process(process.pid).children(recursive=True)
     assert children, "the web server and the worker run as child processes"
@@ -88,5 +90,7 @@ def test_run_portal_serves_the_seed_article_and_stops_everything(portal):
     output, _ = process.communicate(timeout=60)
     assert process.returncode == 0, output
     assert "/admin/" in output
+    password = (tmp_path / "demo_editor_password").read_text(encoding="utf-8").strip()
+    assert f"\nTài khoản biên tập mẫu: bientap / {password}\n" in output
     _, alive = psutil.wait_procs(children, timeout=10)
     assert alive == []
