@@ -3,6 +3,8 @@ SHELL := /bin/bash
 UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 HOST ?= 127.0.0.1
+# DEMO=0: never load the demo content (it is only ever loaded into an empty database).
+DEMO ?= 1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 MANAGE := $(UV) run --locked python manage.py
@@ -38,7 +40,7 @@ var/secret_key:
 run: install var/secret_key
 	DJANGO_SETTINGS_MODULE=congdoan.settings.production HTTPS=$${HTTPS:-false} \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret_key)} \
-	$(MANAGE) run_portal --host $(HOST) --port $(PORT)
+	$(MANAGE) run_portal --host $(HOST) --port $(PORT) $(if $(filter 0,$(DEMO)),--no-demo)
 
 lint: install
 	$(UV) run --locked ruff check .

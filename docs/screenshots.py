@@ -2,7 +2,9 @@
 
 .venv/bin/python docs/screenshots.py http://127.0.0.1:8000
 
-The demo editor (bientap) shoots the pages and editing screens. The settings and legal documents
+The demo editor shoots the pages and editing screens: its password is random per install (printed
+by `make run`, kept in var/demo_editor_password), read from that file or given as
+SCREENSHOT_EDITOR=bientap:password. The settings and legal documents
 screens are shot as SCREENSHOT_ADMIN=username:password (a superuser), if given.
 Page ids and addresses are those of the demo content loaded by `make run`.
 """
@@ -23,7 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-USERNAME, PASSWORD = "bientap", "congdoan2024"
+DEMO_PASSWORD_FILE = Path(__file__).resolve().parents[1] / "var" / "demo_editor_password"
 ADMIN_VIEWPORT = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -56,6 +58,17 @@ SUPERUSER_PAGES = [
     ("quan-tri-cai-dat-trang", "/admin/settings/core/sitesettings/"),
     ("quan-tri-bo-dem-truy-cap", "/admin/settings/visitors/visitorcountersettings/"),
 ]
+
+
+def editor_login() -> tuple[str, str]:
+    """SCREENSHOT_EDITOR=username:password, else the demo editor with the password make run kept."""
+    given = os.environ.get("SCREENSHOT_EDITOR", "")
+    if ":" in given:
+        username, password = given.split(":", 1)
+        return username, password
+    if not DEMO_PASSWORD_FILE.exists():
+        sys.exit("Set SCREENSHOT_EDITOR=username:password (no demo editor password in var/).")
+    return "bientap", DEMO_PASSWORD_FILE.read_text(encoding="utf-8").strip()
 
 
 def show_visitor_stats(page):
@@ -131,7 +144,7 @@ def shoot(base_url: str, extra_admin_pages=(), extra_public_pages=()):
             page.goto(base_url + path, wait_until="networkidle")
             page.screenshot(path=IMAGES_DIR / f"{name}.png", type="png")
             page.close()
-        page = log_in(browser, base_url, USERNAME, PASSWORD)
+        page = log_in(browser, base_url, *editor_login())
         shoot_admin(page, base_url, [*ADMIN_PAGES, *extra_admin_pages], ADMIN_ACTIONS)
         superuser = os.environ.get("SCREENSHOT_ADMIN", "")
         if ":" in superuser:

@@ -11,6 +11,11 @@ class CoreConfig(AppConfig):
     portal = PortalContributions(demo_loader="congdoan.core.demo.load")
 
     def ready(self):
-        from congdoan.core.images import connect_signals
+        from django.db.models.signals import post_migrate
+
+        from congdoan.core.images import connect_signals, use_fast_avif_encoder
+        from congdoan.core.sites import sync_default_site
 
         connect_signals()
+        use_fast_avif_encoder()
+        post_migrate.connect(sync_default_site, sender=self, dispatch_uid="core-default-site")

@@ -1,7 +1,9 @@
 import wagtail_factories
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from congdoan.core.models import HomePage
+from congdoan.core.sites import site_address
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -20,5 +22,6 @@ class HomePageFactory(wagtail_factories.PageFactory):
             site.root_page = home
             site.save()
         else:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            hostname, port = site_address(settings.WAGTAILADMIN_BASE_URL)
+            Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
         return home

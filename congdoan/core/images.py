@@ -1,8 +1,11 @@
-"""Responsive renditions made in the background, never while a reader waits.
+"""Responsive renditions made when an image is saved and in the background, never while a reader
+waits.
 
 Every public image is shown with one of the RENDITION_SETS below, each width in AVIF, WebP and
-JPEG. A task generates them when an image is saved or a page using it is published; templates
-(`{% responsive_picture %}`) only look up renditions that already exist.
+JPEG. Saving an image makes the JPEG sizes pages show first at once (FIRST_SHOWN_KINDS), so a
+page is never without a real picture; a task makes the rest (AVIF and WebP included) when an
+image is saved or a page using it is published. Templates (`{% responsive_picture %}`) only look
+up renditions that already exist.
 """
 
 import logging
@@ -25,8 +28,17 @@ RENDITION_SETS = {
     "logo": ("height-80", "height-160"),
 }
 
+# Kinds whose JPEG sizes are made while the image is saved: article and album widths, cards in
+# every listing, album grids. The logo and the social card wait for the task.
+FIRST_SHOWN_KINDS = ("wide", "card", "square")
+
 # Seconds during which a missing rendition does not enqueue the task again.
 ENQUEUE_DEBOUNCE = 600
+
+# libavif's speed: 0 (slowest, smallest) to 10. At Pillow's default, 6, the demo's renditions
+# took 86 s of CPU; at 9, 47 s, for AVIF files about 30% larger (bench/renditions.py, figures in
+# bench/README.md). Still about half the size of the JPEG sizes.
+AVIF_ENCODER_SPEED = 9
 
 
 def specs_for(kind: str) -> list[str]:
@@ -37,6 +49,10 @@ def specs_for(kind: str) -> list[str]:
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-85"
 PUBLISHER_LOGO_SPEC = "height-60|format-png"
 SINGLE_SPECS = (SHARE_IMAGE_SPEC, PUBLISHER_LOGO_SPEC)
+
+
+def first_shown_specs() -> list[str]:
+    return [f"{size}|format-jpeg" for kind in FIRST_SHOWN_KINDS for size in RENDITION_SETS[kind]]
 
 
 def all_specs() -> list[str]:
@@ -93,10 +109,22 @@ def generate_renditions(image_ids: list[int]) -> int:
     return done
 
 
-def on_image_saved(sender, instance, **kwargs):
-    if instance.file:
-        cache.delete(f"renditions-queued:{instance.pk}")
-        request_renditions([instance.pk])
+def make_first_shown_renditions(image) -> bool:
+    """Make the JPEG sizes pages show first, now; False if the original cannot be read."""
+    try:
+        image.get_renditions(*first_shown_specs())
+    except Exception:  # an unreadable original must not make saving fail
+        logger.exception("Could not make the first renditions of image %s", image.pk)
+        return False
+    return True
+
+
+def on_image_saved(sender, instance, raw=False, **kwargs):
+    if raw or not instance.file:
+        return
+    make_first_shown_renditions(instance)
+    cache.delete(f"renditions-queued:{instance.pk}")
+    request_renditions([instance.pk])
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -121,6 +149,29 @@ def generate_page_renditions(page_id: int) -> int:
         if type_id == image_type_id and str(object_id).isdigit()
     }
     return generate_renditions.call(sorted(image_ids)) if image_ids else 0
+
+
+def use_fast_avif_encoder() -> None:
+    """Have Pillow encode AVIF at AVIF_ENCODER_SPEED unless the caller asks for a speed.
+
+    Neither Wagtail nor Willow passes a speed to Pillow, so the speed is given where Pillow takes
+    its defaults: the image's encoder options, read by the AVIF writer registered here around
+    Pillow's own.
+    """
+    from PIL import AvifImagePlugin
+    from PIL import Image as PillowImage
+
+    file_format = AvifImagePlugin.AvifImageFile.format
+    pillow_writer = PillowImage.SAVE.get(file_format)
+    if pillow_writer is None or getattr(pillow_writer, "sets_avif_speed", False):
+        return  # Pillow built without AVIF, or already wrapped
+
+    def write_avif(image, fp, filename, **options):
+        image.encoderinfo.setdefault("speed", AVIF_ENCODER_SPEED)
+        return pillow_writer(image, fp, filename, **options)
+
+    write_avif.sets_avif_speed = True
+    PillowImage.register_save(file_format, write_avif)
 
 
 def connect_signals():

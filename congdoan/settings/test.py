@@ -1,5 +1,6 @@
 import os
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -16,6 +17,8 @@ TASKS = {
     }
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="congdoan-test-media-")
+# Files a test run writes under VAR_DIR (the demo editor's password) stay out of the checkout.
+VAR_DIR = Path(tempfile.mkdtemp(prefix="congdoan-test-var-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,14 +1,14 @@
 """`{% responsive_picture %}`: Wagtail's <picture> markup from renditions that already exist.
 
 Unlike `{% picture %}`, it never generates a rendition during the request: missing ones are
-queued for the background task and a light placeholder of the right shape is shown meanwhile.
+queued for the background task. The JPEG sizes are made when an image is saved, so until the
+AVIF and WebP sizes are ready the picture is a JPEG alone; an image older than that, with no
+rendition at all yet, is shown from its original file. Never a placeholder.
 """
 
-from urllib.parse import quote
-
 from django import template
+from django.forms.utils import flatatt
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture
 
 from congdoan.core.images import RENDITION_SETS, existing_renditions, request_renditions
@@ -16,20 +16,15 @@ from congdoan.core.images import RENDITION_SETS, existing_renditions, request_re
 register = template.Library()
 
 
-def _placeholder_size(image, kind: str) -> tuple[int, int]:
-    operation, size = RENDITION_SETS[kind][0].split("-")[:2]
-    if operation == "height":
-        height = int(size)
-        if image.width and image.height:
-            return max(1, round(height * image.width / image.height)), height
-        return height, height
-    if "x" in size:
-        width, height = (int(part) for part in size.split("x"))
-        return width, height
-    width = int(size)
-    if image.width and image.height:
-        return width, max(1, round(width * image.height / image.width))
-    return width, round(width * 9 / 16)
+def _original_picture(image, attrs: dict) -> str:
+    """The original file, for the rare image whose renditions were never made."""
+    return format_html(
+        '<picture><img src="{}" width="{}" height="{}"{}></picture>',
+        image.file.url,
+        image.width,
+        image.height,
+        flatatt(attrs),
+    )
 
 
 @register.simple_tag
@@ -53,18 +48,5 @@ def responsive_picture(image, kind="wide", *, alt="", sizes="100vw", lazy=True, 
         attrs["class"] = css_class
     if renditions:
         return Picture(renditions, attrs).__html__()
-    width, height = _placeholder_size(image, kind)
-    svg = (
-        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'>"
-        f"<rect width='100%' height='100%' fill='#e8edf3'/></svg>"
-    )
-    return format_html(
-        '<img class="image-pending{}" src="data:image/svg+xml,{}" width="{}" height="{}" alt="{}"'
-        "{}>",
-        f" {css_class}" if css_class else "",
-        quote(svg),
-        width,
-        height,
-        alt,
-        mark_safe(' loading="lazy"') if lazy else "",
-    )
+    del attrs["sizes"]  # no srcset to choose from
+    return _original_picture(image, attrs)

@@ -153,6 +153,8 @@ def test_run_portal_serves_the_seed_article(portal):
     assert "In bài" in article
     assert "Gửi bài viết" in article
     assert "Pho-Chu-Tich (1).jpg" not in article
+    # SITE_URL defaults to the served address, so feeds link there, not to http://localhost/.
+    assert f"<link>{portal.base_url}{SEED_ARTICLE_URL}</link>" in fetch(portal.base_url + "/rss/")
 
 
 def test_addresses_come_last_and_task_lines_stay_out_of_the_output(portal):
@@ -160,6 +162,9 @@ def test_addresses_come_last_and_task_lines_stay_out_of_the_output(portal):
     lines = output.splitlines()
     site_line = lines.index(f"Cổng Công đoàn: {portal.base_url}/")
     assert lines[site_line + 1] == f"Quản trị (admin): {portal.base_url}/admin/"
+    # The demo editor's password is random per install and printed right after the addresses.
+    password = (portal.var_dir / "demo_editor_password").read_text(encoding="utf-8").strip()
+    assert lines[site_line + 2] == f"Tài khoản biên tập mẫu: bientap / {password}"
     # The server's startup lines come before the addresses, not after them.
     assert any("Listening at" in line for line in lines[:site_line])
     # The demo enqueued hundreds of tasks that the workers are running: none is logged.

@@ -27,7 +27,7 @@ def test_print_view_shows_the_article_alone(client, article, site_settings):
     assert "Toàn cảnh Hội nghị kiểm điểm tiến độ." in html
     assert "Pho-Chu-Tich (1).jpg" not in html
     assert "© Liên đoàn Lao động tỉnh Hòa Bình. Ghi rõ nguồn khi phát hành lại." in html
-    canonical = f"http://localhost{article.url}"
+    canonical = f"http://testserver{article.url}"
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert f"<span>{canonical}</span>" in html
 

@@ -50,7 +50,7 @@ def test_sending_emails_title_sapo_and_link_as_html_and_text(client, article, si
     assert email.to == ["ban.lan@example.com"]
     assert email.from_email == "Cổng Công đoàn <no-reply@localhost>"
     assert email.subject == f"Nguyễn Văn Minh gửi bạn bài viết: {article.title}"
-    link = f"http://localhost{article.url}"
+    link = f"http://testserver{article.url}"
     assert article.title in email.body
     assert article.sapo in email.body
     assert link in email.body

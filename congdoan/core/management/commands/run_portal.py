@@ -34,6 +34,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from congdoan.core.demo import demo_login_lines
+from congdoan.core.sites import default_site_url_to_served_address
 
 FIRST_RESTART_DELAY = 1.0
 LONGEST_RESTART_DELAY = 30.0
@@ -189,6 +190,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, threads, no_demo, **options):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        default_site_url_to_served_address(host, port)
         call_command("migrate", interactive=False, verbosity=0)
         if not no_demo:
             call_command("load_demo", stdout=self.stdout)
