@@ -91,7 +91,13 @@ def serve_protected_media(request, path):
         response["Cache-Control"] = cache_control
         allow_same_origin_framing(response)
         return response
-    return send_local_file(request, name, cache_control)
+    response = send_local_file(request, name, cache_control)
+    if name.startswith("documents/") and getattr(
+        settings, "WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT", True
+    ):
+        # As Wagtail's own document view does: no script runs inside a served document.
+        response["Content-Security-Policy"] = "default-src 'none'"
+    return response
 
 
 def serve_document(request, document_id, document_filename):

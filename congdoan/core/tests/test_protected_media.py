@@ -124,6 +124,7 @@ def test_public_document_still_downloads_and_answers_head(client, public_documen
     assert body(response) == PDF
     assert response["Content-Type"] == "application/pdf"
     assert response["Cache-Control"] == "public, max-age=2592000"
+    assert response["Content-Security-Policy"] == "default-src 'none'"
     head = client.head(url)
     assert head.status_code == 200
     assert head["Content-Length"] == str(len(PDF))
@@ -261,6 +262,8 @@ def portal(live_server, monkeypatch):
     return live_server
 
 
+# The live server needs committed rows; the flush after it must restore migrated data.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_running_portal_refuses_the_private_file_and_serves_the_public_one(
     portal, private_document, public_document
 ):

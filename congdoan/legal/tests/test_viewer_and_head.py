@@ -54,6 +54,8 @@ def test_head_on_a_download_redirects_like_get_and_counts_nothing(client, docume
     assert client.post(url).status_code == 405
 
 
+# The live server needs committed rows; the flush after it must restore migrated data.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_running_portal_frames_the_pdf_and_answers_head(
     live_server, monkeypatch, client, home_page, document_with_pdf, pdf_bytes
 ):

@@ -27,7 +27,8 @@ def test_head_on_the_pixel_answers_like_get_and_counts_nothing(client, home_page
     assert client.post(url).status_code == 405
 
 
-@pytest.mark.django_db
+# The live server needs committed rows; the flush after it must restore migrated data.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_running_portal_answers_head_on_the_pixel(live_server, home_page):
     connection = http.client.HTTPConnection(urlsplit(live_server.url).netloc, timeout=10)
     connection.request("HEAD", "/api/visitors/hit.gif", headers={"User-Agent": HUMAN_UA})
