@@ -13,6 +13,8 @@ from . import media
 
 RANGE_PATTERN = re.compile(r"^bytes=(\d*)-(\d*)$")
 CACHE_CONTROL = "public, max-age=2592000"
+# A document or original image may turn private at any time: caches must ask again each time.
+CHECKED_CACHE_CONTROL = "public, no-cache"
 # Files of a restricted collection: no shared cache may keep them.
 PRIVATE_CACHE_CONTROL = "private, no-store"
 
@@ -79,7 +81,7 @@ def serve_protected_media(request, path):
     owner = media.owner_of(name)
     if owner is None or not media.accepts(owner, request):
         raise Http404
-    cache_control = PRIVATE_CACHE_CONTROL if media.is_restricted(owner) else CACHE_CONTROL
+    cache_control = PRIVATE_CACHE_CONTROL if media.is_restricted(owner) else CHECKED_CACHE_CONTROL
     signed_url = getattr(default_storage, "signed_url", None)
     if signed_url is not None:
         response = HttpResponseRedirect(signed_url(name))
