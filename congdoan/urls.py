@@ -1,14 +1,18 @@
+import re
+
 from django.apps import apps
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from congdoan.core.views import serve_document, serve_media, serve_protected_media
+
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, wrapped so the site's own pages may frame a PDF.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("congdoan.core.urls")),
 ]
@@ -23,10 +27,18 @@ FEATURE_APPS = [
 ]
 urlpatterns += [path("", include(f"{app}.urls")) for app in FEATURE_APPS if apps.is_installed(app)]
 
-if settings.SERVE_MEDIA:
-    from congdoan.core.views import serve_media
+# Documents and original images are always checked by Django, whoever sends the file.
+protected_prefix = re.escape(settings.PROTECTED_MEDIA_URL.lstrip("/"))
+urlpatterns += [
+    re_path(
+        rf"^{protected_prefix}(?P<path>(?:documents|original_images)/.+)$",
+        serve_protected_media,
+        name="protected_media",
+    )
+]
 
-    media_prefix = settings.MEDIA_URL.lstrip("/")
+if settings.SERVE_MEDIA:
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]

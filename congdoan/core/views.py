@@ -1,19 +1,31 @@
-import mimetypes
-import os
 import re
 from pathlib import Path
 
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
+from django.core.files.storage import default_storage
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.template import loader
 from django.utils._os import safe_join
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+from wagtail.documents.views.serve import serve as serve_wagtail_document
+
+from . import media
 
 RANGE_PATTERN = re.compile(r"^bytes=(\d*)-(\d*)$")
 CACHE_CONTROL = "public, max-age=2592000"
 FAVICON_PATH = Path(__file__).resolve().parent / "static" / "core" / "img" / "favicon.ico"
+# A document or original image may turn private at any time: caches must ask again each time.
+CHECKED_CACHE_CONTROL = "public, no-cache"
+# Files of a restricted collection: no shared cache may keep them.
+PRIVATE_CACHE_CONTROL = "private, no-store"
 
 
 class RangeFile:
@@ -55,18 +67,79 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None | bool:
 
 
 def serve_media(request, path):
-    """Uploaded files for the embedded setup, with byte ranges so videos can seek.
+    """Uploaded files for the embedded setup (`SERVE_MEDIA`), with byte ranges so videos can seek.
 
-    nginx or S3 serve them when scaled out.
+    Files of the protected folders go through `serve_protected_media` whatever the spelling of
+    their path. nginx or S3 serve the public ones when scaled out.
     """
+    name = media.normalized_name(path)
+    if media.is_protected(name):
+        return serve_protected_media(request, name)
+    return send_local_file(request, name, CACHE_CONTROL)
+
+
+def serve_protected_media(request, path):
+    """A document or original image, only if its collection's restrictions accept the request.
+
+    Always routed (also behind nginx and with S3): see `congdoan.core.media` for the rule and
+    for how the file is sent. Anything refused or unknown is a 404, which tells nothing.
+    """
+    name = media.normalized_name(path)
+    if not media.is_protected(name):
+        raise Http404
+    owner = media.owner_of(name)
+    if owner is None or not media.accepts(owner, request):
+        raise Http404
+    cache_control = PRIVATE_CACHE_CONTROL if media.is_restricted(owner) else CHECKED_CACHE_CONTROL
+    signed_url = getattr(default_storage, "signed_url", None)
+    if signed_url is not None:
+        response = HttpResponseRedirect(signed_url(name))
+        # The signed URL expires: neither the browser nor a proxy may keep this redirect.
+        response["Cache-Control"] = "private, no-store"
+        return response
+    if settings.MEDIA_ACCEL_REDIRECT_LOCATION:
+        response = media.accel_redirect(name)
+        response["Cache-Control"] = cache_control
+        allow_same_origin_framing(response)
+        return response
+    response = send_local_file(request, name, cache_control)
+    if name.startswith("documents/") and getattr(
+        settings, "WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT", True
+    ):
+        # As Wagtail's own document view does: no script runs inside a served document.
+        response["Content-Security-Policy"] = "default-src 'none'"
+    return response
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view (`/documents/<id>/<name>`), letting the site frame a PDF."""
+    response = serve_wagtail_document(request, document_id, document_filename)
+    allow_same_origin_framing(response)
+    return response
+
+
+def allow_same_origin_framing(response):
+    """A PDF may be shown inside the site's own pages ("Xem trực tuyến"); the rest stays DENY."""
+    if response.get("Content-Type", "").split(";")[0] in media.FRAMEABLE_CONTENT_TYPES:
+        response["X-Frame-Options"] = "SAMEORIGIN"
+
+
+def send_local_file(request, name, cache_control):
+    """A file under MEDIA_ROOT, whole or one byte range, with conditional GET support."""
+    response = local_file_response(request, name)
+    response["Accept-Ranges"] = "bytes"
+    if response.status_code != 416:
+        response["Cache-Control"] = cache_control
+    allow_same_origin_framing(response)
+    return response
+
+
+def local_file_response(request, name):
     range_header = request.headers.get("Range", "")
     if not range_header or request.method not in {"GET", "HEAD"}:
-        response = serve(request, path, document_root=settings.MEDIA_ROOT)
-        response["Accept-Ranges"] = "bytes"
-        response["Cache-Control"] = CACHE_CONTROL
-        return response
+        return serve(request, name, document_root=settings.MEDIA_ROOT)
     try:
-        full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+        full_path = Path(safe_join(settings.MEDIA_ROOT, name))
     except ValueError as error:
         raise Http404 from error
     if not full_path.is_file():
@@ -74,29 +147,22 @@ def serve_media(request, path):
     stat = full_path.stat()
     if_range = request.headers.get("If-Range")
     if if_range and parse_http_date_safe(if_range) != int(stat.st_mtime):
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
+        return serve(request, name, document_root=settings.MEDIA_ROOT)
     byte_range = parse_range(range_header, stat.st_size)
     if byte_range is None:
-        response = serve(request, path, document_root=settings.MEDIA_ROOT)
-        response["Accept-Ranges"] = "bytes"
-        response["Cache-Control"] = CACHE_CONTROL
-        return response
+        return serve(request, name, document_root=settings.MEDIA_ROOT)
     if byte_range is False:
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{stat.st_size}"
-        response["Accept-Ranges"] = "bytes"
         return response
     start, end = byte_range
     length = end - start + 1
-    content_type = mimetypes.guess_type(os.fspath(full_path))[0] or "application/octet-stream"
     response = FileResponse(
-        RangeFile(full_path, start, length), status=206, content_type=content_type
+        RangeFile(full_path, start, length), status=206, content_type=media.content_type_of(name)
     )
     response["Content-Length"] = str(length)
     response["Content-Range"] = f"bytes {start}-{end}/{stat.st_size}"
-    response["Accept-Ranges"] = "bytes"
     response["Last-Modified"] = http_date(stat.st_mtime)
-    response["Cache-Control"] = CACHE_CONTROL
     return response
 
 

@@ -5,7 +5,7 @@ from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Page
 
 from .forms import DocumentFilterForm
@@ -83,14 +83,20 @@ def document_detail(request, pk, slug):
     )
 
 
-@require_GET
+@require_safe
 def download(request, pk):
-    """Count the download, then send the reader to the file (local media or object storage)."""
+    """Count the download, then send the reader to the file (local media or object storage).
+
+    HEAD (link checkers) gets the same redirect and counts nothing.
+    """
     item = get_object_or_404(LegalDocumentFile.objects.only("id", "file", "document_id"), pk=pk)
     if not item.file:
         raise Http404
-    LegalDocumentFile.objects.filter(pk=item.pk).update(download_count=F("download_count") + 1)
-    LegalDocument.objects.filter(pk=item.document_id).update(download_count=F("download_count") + 1)
+    if request.method == "GET":
+        LegalDocumentFile.objects.filter(pk=item.pk).update(download_count=F("download_count") + 1)
+        LegalDocument.objects.filter(pk=item.document_id).update(
+            download_count=F("download_count") + 1
+        )
     response = redirect(item.file.url)
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"

@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -154,12 +153,22 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_SECRET_ACCESS_KEY = env_str("S3_SECRET_ACCESS_KEY")
     AWS_S3_CUSTOM_DOMAIN = env_str("S3_CUSTOM_DOMAIN") or None
     AWS_QUERYSTRING_AUTH = False
-    DEFAULT_FILE_STORAGE_BACKEND = "storages.backends.s3.S3Storage"
+    # Signed URLs (private documents and originals) use AWS Signature Version 4.
+    AWS_S3_SIGNATURE_VERSION = env_str("S3_SIGNATURE_VERSION", "s3v4")
+    DEFAULT_FILE_STORAGE_BACKEND = "congdoan.core.s3_storage.ProtectedFoldersS3Storage"
 else:
     DEFAULT_FILE_STORAGE_BACKEND = "django.core.files.storage.FileSystemStorage"
 
 # Serve uploaded media from Django when no S3 bucket and no nginx does it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
+# Documents and original images of restricted collections go through a checking view at
+# PROTECTED_MEDIA_URL (congdoan.core.media); behind nginx it hands the sending over with
+# X-Accel-Redirect to MEDIA_ACCEL_REDIRECT_LOCATION, on S3 it redirects to a signed URL.
+PROTECTED_MEDIA_URL = MEDIA_URL if MEDIA_URL.startswith("/") else "/media/"
+MEDIA_ACCEL_REDIRECT_LOCATION = env_str("MEDIA_ACCEL_REDIRECT_LOCATION")
+MEDIA_SIGNED_URL_SECONDS = env_int("MEDIA_SIGNED_URL_SECONDS", 300)
+if MEDIA_ACCEL_REDIRECT_LOCATION:
+    SENDFILE_BACKEND = "congdoan.core.media"
 
 STORAGES = {
     "default": {"BACKEND": DEFAULT_FILE_STORAGE_BACKEND},

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 from redis import RedisError
 
 from . import stats
@@ -63,11 +63,15 @@ def hit(request):
     return response
 
 
-@require_GET
+@require_safe
 def hit_pixel(request):
-    """The fallback for browsers without JavaScript: an image in <noscript>."""
+    """The fallback for browsers without JavaScript: an image in <noscript>.
+
+    HEAD (link checkers, proxies) gets the GET headers and no body, and counts nothing.
+    """
     require_enabled()
-    count_hit(request, parse_page_id(request.GET.get("page")), "")
+    if request.method == "GET":
+        count_hit(request, parse_page_id(request.GET.get("page")), "")
     response = HttpResponse(PIXEL, content_type="image/gif")
     response["Cache-Control"] = "no-store, private"
     return response

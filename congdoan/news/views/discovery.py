@@ -32,7 +32,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('news:sitemap'))}",
     ]
