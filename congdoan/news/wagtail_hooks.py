@@ -1,0 +1,8 @@
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from .admin_send_log import ArticleSendLogViewSet, ReadOnlyPermissionPolicy
+from .models import ArticleSendLog
+
+register_permission_policy(ArticleSendLog, ReadOnlyPermissionPolicy(ArticleSendLog))
+register_snippet(ArticleSendLogViewSet)
