@@ -7,6 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from congdoan.visitors.counted_items import item_key
+
+from .apps import VIEW_COUNTER_KIND
 from .forms import DocumentFilterForm
 from .models import LegalDocument, LegalDocumentFile
 
@@ -55,8 +58,6 @@ def document_detail(request, pk, slug):
     )
     if slug != document.slug:
         return redirect(document, permanent=True)
-    LegalDocument.objects.filter(pk=document.pk).update(view_count=F("view_count") + 1)
-    document.view_count += 1
     from congdoan.news.models import ArticlePage
 
     citing = list(
@@ -80,6 +81,9 @@ def document_detail(request, pk, slug):
                 reverse=True,
             ),
             "page_title": document.title,
+            # Views are counted by the visitor beacon, deduplicated per visitor: a GET writes
+            # nothing.
+            "visitors_item": item_key(VIEW_COUNTER_KIND, document.pk),
         },
     )
 
