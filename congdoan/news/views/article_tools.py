@@ -48,7 +48,12 @@ LIMIT_MESSAGES = {
 
 
 def delivery_message(request, status: str, recipient: str) -> None:
-    """Tell the reader what really happened to the email, as far as it is known now."""
+    """Tell the reader what really happened to the email, as far as it is known now.
+
+    The email is sent by the task worker, not in the request: an SMTP server may take seconds or
+    be down, and a failed send is retried later. So the usual answer is "will be sent within a
+    few minutes"; "has been sent" or "could not be sent" only when the task already finished.
+    """
     values = {"recipient": recipient}
     if status == ArticleSendLog.Status.SENT:
         messages.success(request, _("The article has been sent to %(recipient)s.") % values)
