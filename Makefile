@@ -37,8 +37,13 @@ var/secret_key:
 	python3 -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
+# Without EMAIL_HOST there is no SMTP server to talk to: mail is written to var/outbox/ instead.
+FILE_OUTBOX := django.core.mail.backends.filebased.EmailBackend
+SMTP := django.core.mail.backends.smtp.EmailBackend
+
 run: install var/secret_key
 	DJANGO_SETTINGS_MODULE=congdoan.settings.production HTTPS=$${HTTPS:-false} \
+	EMAIL_BACKEND=$${EMAIL_BACKEND:-$$([ -n "$$EMAIL_HOST" ] && echo $(SMTP) || echo $(FILE_OUTBOX))} \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret_key)} \
 	$(MANAGE) run_portal --host $(HOST) --port $(PORT) $(if $(filter 0,$(DEMO)),--no-demo)
 

@@ -1,7 +1,10 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.registry import MenuEntry, PortalContributions
+
+# How a document's page names itself to the visitor beacon ("legal.document:<pk>").
+VIEW_COUNTER_KIND = "legal.document"
 
 
 class LegalConfig(AppConfig):
@@ -19,3 +22,10 @@ class LegalConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        if apps.is_installed("congdoan.visitors"):
+            # Views are counted by the visitor counter's beacon, never by rendering the page.
+            from congdoan.visitors import counted_items
+
+            from .models import LegalDocument
+
+            counted_items.register(VIEW_COUNTER_KIND, LegalDocument, "view_count")

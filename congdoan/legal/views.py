@@ -8,6 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Page
 
+from congdoan.visitors.counted_items import item_key
+
+from .apps import VIEW_COUNTER_KIND
 from .forms import DocumentFilterForm
 from .models import LegalDocument, LegalDocumentFile
 
@@ -56,8 +59,6 @@ def document_detail(request, pk, slug):
     )
     if slug != document.slug:
         return redirect(document, permanent=True)
-    LegalDocument.objects.filter(pk=document.pk).update(view_count=F("view_count") + 1)
-    document.view_count += 1
     citing = list(
         Page.objects.live()
         .public()
@@ -79,6 +80,9 @@ def document_detail(request, pk, slug):
                 reverse=True,
             ),
             "page_title": document.title,
+            # Views are counted by the visitor beacon, deduplicated per visitor: a GET writes
+            # nothing.
+            "visitors_item": item_key(VIEW_COUNTER_KIND, document.pk),
         },
     )
 

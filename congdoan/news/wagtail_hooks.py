@@ -5,8 +5,12 @@ from django.shortcuts import redirect
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
-from congdoan.news.models import ArticlePage
+from congdoan.news.models import ArticlePage, ArticleSendLog
+
+from .admin_send_log import ArticleSendLogViewSet, ReadOnlyPermissionPolicy
 
 
 def articles_missing_cover_alt(pages, include_descendants: bool) -> list[str]:
@@ -50,3 +54,7 @@ def refuse_to_bulk_publish_articles_without_cover_alt(request, action_type, obje
         % {"titles": ", ".join(f"“{title}”" for title in titles)},
     )
     return redirect(action.next_url)
+
+
+register_permission_policy(ArticleSendLog, ReadOnlyPermissionPolicy(ArticleSendLog))
+register_snippet(ArticleSendLogViewSet)

@@ -184,6 +184,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cổng Công đoàn <no-reply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# A hung SMTP server must not hold a worker: the send fails and is retried later.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+# Where the file-based backend (make run without EMAIL_HOST) writes each message.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "outbox"))
 
 # Background-task queues, one worker each (`run_portal`, deploy/systemd/congdoan-worker@.service),
 # so slow work never delays urgent work: "default" carries Wagtail's search-index and
@@ -216,6 +220,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Article tools: "Gửi bài viết" rate limits.
 SEND_ARTICLE_PER_IP_PER_HOUR = env_int("SEND_ARTICLE_PER_IP_PER_HOUR", 10)
 SEND_ARTICLE_PER_RECIPIENT_PER_HOUR = env_int("SEND_ARTICLE_PER_RECIPIENT_PER_HOUR", 1)
+SEND_ARTICLE_TO_RECIPIENT_PER_HOUR = env_int("SEND_ARTICLE_TO_RECIPIENT_PER_HOUR", 3)
+SEND_ARTICLE_MAX_ATTEMPTS = env_int("SEND_ARTICLE_MAX_ATTEMPTS", 4)
+SEND_ARTICLE_RETRY_SECONDS = env_int("SEND_ARTICLE_RETRY_SECONDS", 60)
+SEND_ARTICLE_FAILED_KEEP_DAYS = env_int("SEND_ARTICLE_FAILED_KEEP_DAYS", 30)
+
+# How many reverse proxies append to X-Forwarded-For in front of the app (congdoan.core.client_ip):
+# 0 = REMOTE_ADDR is the client; 1 behind the deploy/ nginx.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 LOGGING = {
     "version": 1,
@@ -265,7 +277,8 @@ VISITORS_BUFFER_DIR = Path(env_str("VISITORS_BUFFER_DIR", str(VAR_DIR / "visitor
 VISITORS_FLUSH_SECONDS = env_int("VISITORS_FLUSH_SECONDS", 2)
 VISITORS_WIDGET_CACHE_SECONDS = env_int("VISITORS_WIDGET_CACHE_SECONDS", 10)
 VISITORS_MOST_READ_CACHE_SECONDS = env_int("VISITORS_MOST_READ_CACHE_SECONDS", 300)
-VISITORS_CLIENT_IP_HEADER = env_str("VISITORS_CLIENT_IP_HEADER")
+VISITORS_NEW_VISITORS_PER_ADDRESS = env_int("VISITORS_NEW_VISITORS_PER_ADDRESS", 10)
+VISITORS_ADDRESS_WINDOW_SECONDS = env_int("VISITORS_ADDRESS_WINDOW_SECONDS", 3600)
 
 # Search (congdoan.search): Vietnamese-aware backend for the site, the API v2 and the admin.
 # After switching backends or upgrading, rebuild the index: manage.py update_index

@@ -38,10 +38,21 @@ class DailySalt(models.Model):
 
 
 class VisitorPresence(models.Model):
-    """A visitor's last hit (database backend): the online and visit windows."""
+    """A visitor's last hit (database backend): the online and visit windows.
+
+    `address` (a keyed hash of the IP address) and `first_seen` count the new visitors each
+    address created in the address window.
+    """
 
     visitor = models.CharField(max_length=64, unique=True)
     last_seen = models.DateTimeField(db_index=True)
+    address = models.CharField(max_length=64, blank=True)
+    first_seen = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["address", "first_seen"], name="visitors_new_by_address"),
+        ]
 
     def __str__(self):
         return self.visitor
@@ -61,6 +72,22 @@ class ArticleReaderPresence(models.Model):
 
     def __str__(self):
         return f"{self.page_id}:{self.visitor}"
+
+
+class ItemReaderPresence(models.Model):
+    """A visitor's last hit on a counted item that is not a page (database backend)."""
+
+    item = models.CharField(max_length=64)
+    visitor = models.CharField(max_length=64)
+    last_seen = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "visitor"], name="visitors_item_reader_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.item}:{self.visitor}"
 
 
 class DailyStats(models.Model):

@@ -11,10 +11,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST, require_safe
 from redis import RedisError
 
+from congdoan.core.client_ip import client_ip
+
 from . import stats
 from .backends import Hit, get_backend, vietnam_day
 from .bots import is_bot
-from .identity import clean_client_id, client_ip, visitor_hash
+from .counted_items import parse_item
+from .identity import address_hash, clean_client_id, visitor_hash
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +36,7 @@ def parse_page_id(value: str | None) -> int | None:
     return None
 
 
-def count_hit(request, page_id: int | None, client_id: str) -> bool:
+def count_hit(request, page_id: int | None, client_id: str, item: str = "") -> bool:
     """Count one hit from a person; bots and cross-site requests are ignored."""
     user_agent = request.META.get("HTTP_USER_AGENT", "")[:512]
     if is_bot(user_agent) or request.headers.get("Sec-Fetch-Site") == "cross-site":
@@ -41,10 +44,10 @@ def count_hit(request, page_id: int | None, client_id: str) -> bool:
     now = time.time()
     try:
         backend = get_backend()
-        visitor = visitor_hash(
-            backend.daily_salt(vietnam_day(now)), client_ip(request), user_agent, client_id
-        )
-        backend.record(Hit(now, visitor, page_id))
+        salt = backend.daily_salt(vietnam_day(now))
+        ip = client_ip(request)
+        visitor = visitor_hash(salt, ip, user_agent, client_id)
+        backend.record(Hit(now, visitor, page_id, address_hash(salt, ip), item))
     except (RedisError, DatabaseError, OSError):
         logger.exception("A visitor hit could not be counted.")
         return False
@@ -57,7 +60,8 @@ def hit(request):
     """The beacon: navigator.sendBeacon or fetch(keepalive) from every page."""
     require_enabled()
     client_id = clean_client_id(request.POST.get("cid"))
-    count_hit(request, parse_page_id(request.POST.get("page")), client_id)
+    item = parse_item(request.POST.get("item"))
+    count_hit(request, parse_page_id(request.POST.get("page")), client_id, item)
     response = HttpResponse(status=204)
     response["Cache-Control"] = "no-store"
     return response
@@ -71,7 +75,8 @@ def hit_pixel(request):
     """
     require_enabled()
     if request.method == "GET":
-        count_hit(request, parse_page_id(request.GET.get("page")), "")
+        item = parse_item(request.GET.get("item"))
+        count_hit(request, parse_page_id(request.GET.get("page")), "", item)
     response = HttpResponse(PIXEL, content_type="image/gif")
     response["Cache-Control"] = "no-store, private"
     return response

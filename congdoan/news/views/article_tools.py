@@ -6,9 +6,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from congdoan.core.client_ip import client_ip
 from congdoan.news.forms import SendArticleForm
 from congdoan.news.models import ArticleSendLog
+from congdoan.news.models.article_send_log import SendLimitReached
 from congdoan.news.tasks import send_article_email
 
 
@@ -28,6 +31,44 @@ def print_article(request, article):
     return response
 
 
+LIMIT_MESSAGES = {
+    "ip": (None, _lazy("You have sent many articles in the last hour. Please try again later.")),
+    "recipient_article": (
+        "recipient",
+        _lazy(
+            "This article was already sent to this address in the last hour. "
+            "Please try again later."
+        ),
+    ),
+    "recipient": (
+        "recipient",
+        _lazy("This address has received many articles in the last hour. Please try again later."),
+    ),
+}
+
+
+def delivery_message(request, status: str, recipient: str) -> None:
+    """Tell the reader what really happened to the email, as far as it is known now.
+
+    The email is sent by the task worker, not in the request: an SMTP server may take seconds or
+    be down, and a failed send is retried later. So the usual answer is "will be sent within a
+    few minutes"; "has been sent" or "could not be sent" only when the task already finished.
+    """
+    values = {"recipient": recipient}
+    if status == ArticleSendLog.Status.SENT:
+        messages.success(request, _("The article has been sent to %(recipient)s.") % values)
+    elif status in (ArticleSendLog.Status.QUEUED, ArticleSendLog.Status.RETRYING):
+        messages.success(
+            request,
+            _("The article will be sent to %(recipient)s within a few minutes.") % values,
+        )
+    else:
+        messages.error(
+            request,
+            _("The article could not be sent to %(recipient)s. Please try again later.") % values,
+        )
+
+
 def send_article(request, article):
     if not article.allow_send:
         raise Http404
@@ -36,39 +77,27 @@ def send_article(request, article):
         form = SendArticleForm(request.POST)
         if form.is_valid():
             recipient = form.cleaned_data["recipient"]
-            sent_message = _("The article has been sent to %(recipient)s.") % {
-                "recipient": recipient
-            }
             if form.is_bot():
-                messages.success(request, sent_message)
+                delivery_message(request, ArticleSendLog.Status.QUEUED, recipient)
                 return redirect(request.path)
-            ip = request.META.get("REMOTE_ADDR", "")
-            if ArticleSendLog.objects.ip_limit_reached(ip):
-                form.add_error(
-                    None,
-                    _("You have sent many articles in the last hour. Please try again later."),
-                )
-                status = 429
-            elif ArticleSendLog.objects.recipient_limit_reached(article, recipient):
-                form.add_error(
-                    "recipient",
-                    _(
-                        "This article was already sent to this address in the last hour. "
-                        "Please try again later."
-                    ),
-                )
+            try:
+                log = ArticleSendLog.objects.reserve(article, client_ip(request), recipient)
+            except SendLimitReached as refused:
+                field, error = LIMIT_MESSAGES[refused.limit]
+                form.add_error(field, error)
                 status = 429
             else:
-                ArticleSendLog.objects.record(article, ip, recipient)
                 send_article_email.enqueue(
-                    article_id=article.pk,
+                    log_id=log.pk,
                     recipient=recipient,
                     sender_name=form.cleaned_data["sender_name"],
                     message=form.cleaned_data["message"],
                     article_url=article.get_full_url(request),
                     language=translation.get_language(),
                 )
-                messages.success(request, sent_message)
+                # A worker may already have sent it (or an immediate backend did, in the request).
+                log.refresh_from_db(fields=["status"])
+                delivery_message(request, log.status, recipient)
                 return redirect(request.path)
     else:
         form = SendArticleForm()

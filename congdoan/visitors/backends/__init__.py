@@ -4,7 +4,10 @@ Rules, shared by both (`Hit.at` is epoch seconds):
 - a visitor is online while their last hit is less than the online window old;
 - a hit is a new visit when the visitor had no hit in the visit window before it;
 - a hit on a page is a view of it when that visitor had no hit on it in the article window;
-- every human hit is a page view of its day (Vietnam time).
+- every human hit is a page view of its day (Vietnam time);
+- one address creates at most VISITORS_NEW_VISITORS_PER_ADDRESS new visitors in
+  VISITORS_ADDRESS_WINDOW_SECONDS: a hit of a further new visitor from it is not counted at all;
+- a hit on a counted item (`counted_items`) is a view of it like a page view of an article.
 """
 
 import threading
@@ -26,6 +29,17 @@ class Hit:
     at: float
     visitor: str
     page_id: int | None = None
+    address: str = ""
+    item: str = ""
+
+
+def presence_seconds() -> int:
+    """How long a visitor's last hit must be kept: the longest window that looks at it."""
+    return max(
+        settings.VISITORS_ONLINE_WINDOW_SECONDS,
+        settings.VISITORS_VISIT_WINDOW_SECONDS,
+        settings.VISITORS_ADDRESS_WINDOW_SECONDS,
+    )
 
 
 def vietnam_day(timestamp: float) -> date:

@@ -11,7 +11,7 @@ import os
 import secrets
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
@@ -19,11 +19,13 @@ from django.db import IntegrityError, close_old_connections, connection, transac
 from django.db.models import F, Sum
 from wagtail.models import Page
 
+from congdoan.visitors import counted_items
 from congdoan.visitors.buffer import HitBuffer
 from congdoan.visitors.models import (
     ArticleReaderPresence,
     DailySalt,
     DailyStats,
+    ItemReaderPresence,
     PageViewsHourly,
     VisitorPresence,
 )
@@ -35,6 +37,7 @@ from . import (
     history_days,
     hour_number,
     hour_start,
+    presence_seconds,
     vietnam_day,
 )
 
@@ -55,10 +58,36 @@ def chunks(items: list, size: int = CHUNK):
 
 def parse_line(line: str) -> Hit | None:
     parts = line.split("\t")
-    if len(parts) != 3:
+    if len(parts) == 3:  # written before addresses and items were buffered
+        parts += ["", ""]
+    if len(parts) != 5:
         return None
-    at, visitor, page_id = parts
-    return Hit(float(at), visitor, int(page_id) if page_id else None)
+    at, visitor, page_id, address, item = parts
+    return Hit(float(at), visitor, int(page_id) if page_id else None, address, item)
+
+
+class NewVisitorAllowance:
+    """How many new visitors each address may still create, hit by hit in time order."""
+
+    def __init__(self, hits: list[Hit]):
+        self.window = settings.VISITORS_ADDRESS_WINDOW_SECONDS
+        self.quota = settings.VISITORS_NEW_VISITORS_PER_ADDRESS
+        self.created: dict[str, list[float]] = defaultdict(list)
+        addresses = sorted({hit.address for hit in hits})
+        since = as_datetime(hits[0].at - self.window)
+        for part in chunks(addresses):
+            rows = VisitorPresence.objects.filter(address__in=part, first_seen__gt=since)
+            for address, first_seen in rows.values_list("address", "first_seen"):
+                self.created[address].append(first_seen.timestamp())
+
+    def take(self, hit: Hit) -> bool:
+        """Whether this new visitor counts; if so, it uses one of its address' allowance."""
+        recent = [at for at in self.created[hit.address] if hit.at - at < self.window]
+        if len(recent) >= self.quota:
+            self.created[hit.address] = recent
+            return False
+        self.created[hit.address] = [*recent, hit.at]
+        return True
 
 
 class DatabaseBackend(CounterBackend):
@@ -88,7 +117,9 @@ class DatabaseBackend(CounterBackend):
 
     # Writing
     def record(self, hit: Hit) -> None:
-        self.buffer.append(f"{hit.at:.6f}\t{hit.visitor}\t{hit.page_id or ''}")
+        self.buffer.append(
+            f"{hit.at:.6f}\t{hit.visitor}\t{hit.page_id or ''}\t{hit.address}\t{hit.item}"
+        )
         self._start_flusher()
 
     def _start_flusher(self):
@@ -147,12 +178,25 @@ class DatabaseBackend(CounterBackend):
             rows = ArticleReaderPresence.objects.filter(page_id__in=part, visitor__in=visitors)
             for page_id, visitor, seen in rows.values_list("page_id", "visitor", "last_seen"):
                 reader_seen[page_id, visitor] = seen.timestamp()
+        items = sorted({hit.item for hit in hits if hit.item})
+        existing_items = counted_items.existing(items)
+        item_seen = {}
+        for part in chunks(items):
+            rows = ItemReaderPresence.objects.filter(item__in=part, visitor__in=visitors)
+            for item, visitor, seen in rows.values_list("item", "visitor", "last_seen"):
+                item_seen[item, visitor] = seen.timestamp()
 
-        visits, page_views, views = Counter(), Counter(), Counter()
+        allowance = NewVisitorAllowance(hits)
+        new_visitors = {}
+        visits, page_views, views, item_views = Counter(), Counter(), Counter(), Counter()
         for hit in hits:
+            previous = last_seen.get(hit.visitor)
+            if previous is None:
+                if not allowance.take(hit):
+                    continue
+                new_visitors[hit.visitor] = (hit.address, hit.at)
             day = vietnam_day(hit.at)
             page_views[day] += 1
-            previous = last_seen.get(hit.visitor)
             if previous is None or hit.at - previous >= visit_window:
                 visits[day] += 1
             last_seen[hit.visitor] = max(previous or hit.at, hit.at)
@@ -162,9 +206,27 @@ class DatabaseBackend(CounterBackend):
                 if previous is None or hit.at - previous >= article_window:
                     views[hit.page_id, hour_number(hit.at)] += 1
                 reader_seen[key] = max(previous or hit.at, hit.at)
+            if hit.item in existing_items:
+                key = (hit.item, hit.visitor)
+                previous = item_seen.get(key)
+                if previous is None or hit.at - previous >= article_window:
+                    item_views[hit.item] += 1
+                item_seen[key] = max(previous or hit.at, hit.at)
 
+        # New rows get their address and first hit; existing rows only a new last_seen.
+        presences = []
+        for visitor, seen in last_seen.items():
+            address, first_seen = new_visitors.get(visitor, ("", None))
+            presences.append(
+                VisitorPresence(
+                    visitor=visitor,
+                    last_seen=as_datetime(seen),
+                    address=address,
+                    first_seen=as_datetime(first_seen) if first_seen else None,
+                )
+            )
         VisitorPresence.objects.bulk_create(
-            [VisitorPresence(visitor=v, last_seen=as_datetime(last_seen[v])) for v in visitors],
+            presences,
             update_conflicts=True,
             unique_fields=["visitor"],
             update_fields=["last_seen"],
@@ -180,6 +242,16 @@ class DatabaseBackend(CounterBackend):
             update_fields=["last_seen"],
             batch_size=CHUNK,
         )
+        ItemReaderPresence.objects.bulk_create(
+            [
+                ItemReaderPresence(item=item, visitor=visitor, last_seen=as_datetime(seen))
+                for (item, visitor), seen in item_seen.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["item", "visitor"],
+            update_fields=["last_seen"],
+            batch_size=CHUNK,
+        )
         for day, count in page_views.items():
             DailyStats.objects.get_or_create(day=day)
             DailyStats.objects.filter(day=day).update(
@@ -190,20 +262,18 @@ class DatabaseBackend(CounterBackend):
             PageViewsHourly.objects.filter(page_id=page_id, hour=hour_start(hour)).update(
                 views=F("views") + count
             )
+        counted_items.add_views(item_views)
         self.prune(time.time())
 
     def prune(self, now: float) -> None:
-        online_or_visit = max(
-            settings.VISITORS_ONLINE_WINDOW_SECONDS, settings.VISITORS_VISIT_WINDOW_SECONDS
-        )
         VisitorPresence.objects.filter(
-            last_seen__lt=as_datetime(now - online_or_visit - PRUNE_SLACK_SECONDS)
+            last_seen__lt=as_datetime(now - presence_seconds() - PRUNE_SLACK_SECONDS)
         ).delete()
-        ArticleReaderPresence.objects.filter(
-            last_seen__lt=as_datetime(
-                now - settings.VISITORS_ARTICLE_VIEW_WINDOW_SECONDS - PRUNE_SLACK_SECONDS
-            )
-        ).delete()
+        reader_horizon = as_datetime(
+            now - settings.VISITORS_ARTICLE_VIEW_WINDOW_SECONDS - PRUNE_SLACK_SECONDS
+        )
+        ArticleReaderPresence.objects.filter(last_seen__lt=reader_horizon).delete()
+        ItemReaderPresence.objects.filter(last_seen__lt=reader_horizon).delete()
         PageViewsHourly.objects.filter(
             hour__lt=as_datetime(now) - timedelta(days=history_days())
         ).delete()

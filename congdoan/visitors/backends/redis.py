@@ -2,7 +2,9 @@
 
 Times come from the application (not Redis' clock), so both backends give the same numbers for
 the same hits. Keys: a sorted set of visitors by last hit, one of (page, visitor) by last hit, the
-total, a hash per day (visits, page_views) and a hash per hour (page id → views).
+total, a hash per day (visits, page_views), a hash per hour (page id → views), per address hash a
+sorted set of the new visitors it created, and one of (item, visitor) by last hit. Views of
+counted items (legal documents) are added to their database field at once, one write per new view.
 """
 
 import secrets
@@ -12,12 +14,15 @@ from datetime import date, timedelta
 import redis
 from django.conf import settings
 
+from congdoan.visitors import counted_items
+
 from . import (
     PRUNE_SLACK_SECONDS,
     CounterBackend,
     Hit,
     history_days,
     hour_number,
+    presence_seconds,
     vietnam_day,
 )
 
@@ -28,6 +33,10 @@ local at = tonumber(ARGV[1])
 local previous = redis.call('ZSCORE', KEYS[1], ARGV[2])
 local new_visit = 0
 if not previous then
+  redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', ARGV[11])
+  if redis.call('ZCARD', KEYS[6]) >= tonumber(ARGV[10]) then return -1 end
+  redis.call('ZADD', KEYS[6], ARGV[1], ARGV[2])
+  redis.call('EXPIRE', KEYS[6], ARGV[12])
   new_visit = 1
 else
   previous = tonumber(previous)
@@ -61,12 +70,25 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[7])
 return new_visit
 """
 
+# Returns 1 when the hit is a new view of the item by this visitor (KEYS[1]: (item, visitor) by
+# last hit).
+RECORD_ITEM_VIEW = """
+local at = tonumber(ARGV[1])
+local seen = redis.call('ZSCORE', KEYS[1], ARGV[2])
+local view = 0
+if (not seen) or at - tonumber(seen) >= tonumber(ARGV[3]) then view = 1 end
+if (not seen) or at > tonumber(seen) then redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2]) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
+return view
+"""
+
 
 class RedisBackend(CounterBackend):
     def __init__(self, url: str, prefix: str):
         self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
         self.prefix = prefix
         self.record_hit = self.client.register_script(RECORD_HIT)
+        self.record_item_view = self.client.register_script(RECORD_ITEM_VIEW)
         self._salts: dict[date, str] = {}
 
     def key(self, *parts) -> str:
@@ -82,14 +104,15 @@ class RedisBackend(CounterBackend):
     def record(self, hit: Hit) -> None:
         visit_window = settings.VISITORS_VISIT_WINDOW_SECONDS
         article_window = settings.VISITORS_ARTICLE_VIEW_WINDOW_SECONDS
-        online_or_visit = max(settings.VISITORS_ONLINE_WINDOW_SECONDS, visit_window)
-        self.record_hit(
+        address_window = settings.VISITORS_ADDRESS_WINDOW_SECONDS
+        counted = self.record_hit(
             keys=[
                 self.key("seen"),
                 self.key("page_seen"),
                 self.key("visits_total"),
                 self.key("day", vietnam_day(hit.at).isoformat()),
                 self.key("hour", hour_number(hit.at)),
+                self.key("new_by_address", hit.address),
             ],
             args=[
                 f"{hit.at:.6f}",
@@ -97,12 +120,28 @@ class RedisBackend(CounterBackend):
                 hit.page_id or "",
                 visit_window,
                 article_window,
-                f"{hit.at - online_or_visit - PRUNE_SLACK_SECONDS:.6f}",
+                f"{hit.at - presence_seconds() - PRUNE_SLACK_SECONDS:.6f}",
                 f"{hit.at - article_window - PRUNE_SLACK_SECONDS:.6f}",
                 DAY_TTL_SECONDS,
                 history_days() * 86400,
+                settings.VISITORS_NEW_VISITORS_PER_ADDRESS,
+                f"{hit.at - address_window:.6f}",
+                address_window,
             ],
         )
+        if counted == -1 or not hit.item or not counted_items.existing([hit.item]):
+            return
+        new_view = self.record_item_view(
+            keys=[self.key("item_seen")],
+            args=[
+                f"{hit.at:.6f}",
+                f"{hit.item}:{hit.visitor}",
+                article_window,
+                f"{hit.at - article_window - PRUNE_SLACK_SECONDS:.6f}",
+            ],
+        )
+        if new_view:
+            counted_items.add_views({hit.item: 1})
 
     def online(self, now: float) -> int:
         since = now - settings.VISITORS_ONLINE_WINDOW_SECONDS

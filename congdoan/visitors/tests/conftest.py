@@ -18,6 +18,8 @@ def visitor_settings(settings, tmp_path):
     settings.VISITORS_WIDGET_CACHE_SECONDS = 0
     settings.VISITORS_MOST_READ_CACHE_SECONDS = 0
     settings.VISITORS_TOTAL_START = 0
+    # Tests of other rules post many visitors from one test address; the bound has its own tests.
+    settings.VISITORS_NEW_VISITORS_PER_ADDRESS = 1000
     return settings
 
 

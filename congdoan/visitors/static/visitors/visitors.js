@@ -7,6 +7,7 @@
   var hitUrl = script.dataset.hitUrl;
   var numbersUrl = script.dataset.numbersUrl;
   var pageId = script.dataset.pageId;
+  var item = script.dataset.item;
   var REFRESH_MS = 60000;
 
   // An anonymous random id for this browser; the server only keeps a daily keyed hash of it.
@@ -28,6 +29,7 @@
   function sendHit() {
     var body = new URLSearchParams();
     if (pageId) body.set("page", pageId);
+    if (item) body.set("item", item);
     var id = clientId();
     if (id) body.set("cid", id);
     if (navigator.sendBeacon && navigator.sendBeacon(hitUrl, body)) return;
