@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.images import get_image_model
 
-from congdoan.gallery.image_checks import check_uploaded_image
+from congdoan.core.image_checks import check_uploaded_image
 from congdoan.gallery.models import AlbumPage, AlbumPhoto
 
 
