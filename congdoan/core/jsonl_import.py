@@ -18,7 +18,6 @@ function; nothing here knows about them.
 """
 
 import json
-from abc import ABCMeta, abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.storage import Storage, default_storage, storages
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
@@ -105,6 +105,24 @@ class ImportFolder:
                 % {"path": relative}
             )
         return resolved
+
+    @contextmanager
+    def open_file(self, relative, check=None, not_found=None) -> Iterator[File]:
+        """The file at `relative`, opened as a Django File named after it, once `check(file)`
+        (a validator such as an upload's) has passed; its ValidationError becomes a LineError
+        naming the file. `not_found` is the message, with `%(path)s`, for a missing file."""
+        path = self.path(relative)
+        if not path.is_file():
+            raise LineError((not_found or _("File not found: %(path)s")) % {"path": relative})
+        with path.open("rb") as stream:
+            file = File(stream, name=path.name)
+            if check is not None:
+                try:
+                    check(file)
+                except ValidationError as error:
+                    raise LineError(f"{relative}: {' '.join(error.messages)}") from None
+                file.seek(0)
+            yield file
 
 
 def _line_text(raw: bytes) -> str:
@@ -245,31 +263,33 @@ def run_import(path: Path, import_record: Callable[[dict, ImportFolder], bool]) 
     return report
 
 
-class ImportCommand(BaseCommand, metaclass=ABCMeta):
+class ImportCommand(BaseCommand):
     """A management command that imports one JSON Lines file: failing lines go to standard
     error with their number, and the command ends with exit status 1 when any line failed.
 
-    Subclasses set `help` and define `import_file(path)` (returning an ImportReport) and
-    `summary(report)`.
+    Subclasses set `help`, `import_record` (the importer, see the module's docstring) and
+    `summary_message` (lazy text with %(created)d, %(updated)d and %(failed)d).
     """
+
+    import_record: Callable[[dict, ImportFolder], bool]
+    summary_message: str
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="JSON Lines file; file paths are relative to its folder")
 
-    @abstractmethod
-    def import_file(self, path: Path) -> ImportReport:
-        """Import the file (through `run_import`) and return the report."""
-
-    @abstractmethod
     def summary(self, report: ImportReport) -> str:
-        """One sentence for the editor: how many records were created, updated and refused."""
+        return self.summary_message % {
+            "created": report.created,
+            "updated": report.updated,
+            "failed": len(report.errors),
+        }
 
     def handle(self, *args, **options):
         translation.activate(settings.LANGUAGE_CODE)
         path = Path(options["path"])
         if not path.is_file():
             raise CommandError(_("File not found: %(path)s") % {"path": path})
-        report = self.import_file(path)
+        report = run_import(path, type(self).import_record)
         for error in report.errors:
             self.stderr.write(str(error))
         if report.exit_status:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
-from wagtail.images.permissions import permission_policy as image_permission_policy
+from wagtail.permissions import policy_registry
 
 from congdoan.core.image_checks import check_uploaded_image
 from congdoan.gallery.models import AlbumPage, AlbumPhoto
@@ -59,6 +59,7 @@ def bulk_upload(request, page_id):
     if not album.permissions_for_user(request.user).can_edit():
         return refusal_response(request, album, _("You may not edit this album."))
     # The right to add images, as Wagtail's own image upload checks it: in some collection.
+    image_permission_policy = policy_registry.get_by_type(get_image_model())
     collections = image_permission_policy.collections_user_has_permission_for(request.user, "add")
     if not collections.exists():
         return refusal_response(

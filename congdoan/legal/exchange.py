@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.utils.translation import gettext as _
 
-from congdoan.core.jsonl_import import ImportFolder, ImportReport, LineError, run_import
+from congdoan.core.jsonl_import import ImportFolder, LineError
 
 from .models import Area, DocumentType, Issuer, LegalDocument, LegalDocumentFile, code_key
 from .validators import validate_document_file
@@ -59,18 +59,11 @@ def _check_fields(data: dict):
 
 
 def _files(data: dict, folder: ImportFolder) -> list[Path]:
+    """The checked attachments of the line, as paths inside the import folder."""
     paths = []
     for relative in data.get("files", []):
-        path = folder.path(relative)
-        if not path.is_file():
-            raise LineError(_("File not found: %(path)s") % {"path": relative})
-        with path.open("rb") as stream:
-            upload = File(stream, name=path.name)
-            try:
-                validate_document_file(upload)
-            except ValidationError as error:
-                raise LineError(f"{relative}: {' '.join(error.messages)}") from None
-        paths.append(path)
+        with folder.open_file(relative, check=validate_document_file) as upload:
+            paths.append(Path(upload.file.name))
     return paths
 
 
@@ -122,11 +115,6 @@ def import_record(data: dict, folder: ImportFolder) -> bool:
     document.files = kept
     document.save()
     return created
-
-
-def import_documents(path: Path) -> ImportReport:
-    """Import every line of the JSON Lines file it can; the others are reported by number."""
-    return run_import(Path(path), import_record)
 
 
 def area_path(area: Area, areas_by_id: dict[int, Area]) -> str:

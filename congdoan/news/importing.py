@@ -15,7 +15,6 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
@@ -272,28 +271,34 @@ def _image(data: dict, folder: ImportFolder, title: str) -> Image | None:
     return load_image_file(folder, relative, title)
 
 
-def load_image_file(folder: ImportFolder, relative: str, title: str) -> Image:
-    """The image at `relative` (to the JSONL file), checked like an upload; an identical
-    file already in the library is reused."""
-    path = folder.path(relative)
-    if not path.is_file():
-        raise LineError(_("Image file not found: %(path)s") % {"path": relative})
-    with path.open("rb") as stream:
-        upload = ImageFile(stream, name=path.name)
+def _check_image(relative: str):
+    """The site's image check, refusing what is not an image with this importer's message."""
+
+    def check(file):
         try:
-            check_uploaded_image(upload)
+            check_uploaded_image(file)
         except ValidationError as error:
             if error.code in UNREADABLE_IMAGE_CODES:
                 raise LineError(
                     _("Not a readable image (JPEG, PNG, GIF or WebP): %(path)s")
                     % {"path": relative}
                 ) from None
-            raise LineError(f"{relative}: {' '.join(error.messages)}") from None
-        file_hash = hashlib.file_digest(stream, "sha1").hexdigest()  # Wagtail's own file_hash
+            raise
+
+    return check
+
+
+def load_image_file(folder: ImportFolder, relative: str, title: str) -> Image:
+    """The image at `relative` (to the JSONL file), checked like an upload; an identical
+    file already in the library is reused."""
+    with folder.open_file(
+        relative, check=_check_image(relative), not_found=_("Image file not found: %(path)s")
+    ) as upload:
+        file_hash = hashlib.file_digest(upload.file, "sha1").hexdigest()  # Wagtail's file_hash
         existing = Image.objects.filter(file_hash=file_hash).first()
         if existing:
             return existing
-        stream.seek(0)
+        upload.seek(0)
         image = Image(title=title[:255], file_hash=file_hash, file_size=upload.size, file=upload)
         image.save()
     return image

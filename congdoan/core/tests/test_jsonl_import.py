@@ -180,11 +180,8 @@ def test_paths_outside_the_import_folder_fail_the_line_and_nothing_is_read(
 
 def test_the_import_command_reports_lines_on_stderr_and_exits_with_status_1(photo_dir, capsys):
     class Command(ImportCommand):
-        def import_file(self, path):
-            return run_import(path, import_photo)
-
-        def summary(self, report):
-            return f"{report.created} mới, {len(report.errors)} lỗi"
+        import_record = import_photo
+        summary_message = "%(created)d mới, %(updated)d cập nhật, %(failed)d lỗi"
 
     path = write_lines(
         photo_dir / "in.jsonl",
@@ -193,7 +190,7 @@ def test_the_import_command_reports_lines_on_stderr_and_exits_with_status_1(phot
             json.dumps({"title": "B", "photo": "anh/a.jpg", "fail": "line"}),
         ],
     )
-    with pytest.raises(CommandError, match="^1 mới, 1 lỗi$") as failed:
+    with pytest.raises(CommandError, match="^1 mới, 0 cập nhật, 1 lỗi$") as failed:
         call_command(Command(), str(path))
     assert failed.value.returncode == 1
     assert capsys.readouterr().err == "Dòng 2: Hỏng sau khi lưu ảnh\n"
@@ -201,11 +198,8 @@ def test_the_import_command_reports_lines_on_stderr_and_exits_with_status_1(phot
 
 def test_the_import_command_says_when_the_file_is_missing(tmp_path):
     class Command(ImportCommand):
-        def import_file(self, path):
-            raise AssertionError("not reached")
-
-        def summary(self, report):
-            raise AssertionError("not reached")
+        import_record = import_photo
+        summary_message = "không dùng đến"
 
     with pytest.raises(CommandError, match="^Không tìm thấy tệp: .*none.jsonl$"):
         call_command(Command(), str(tmp_path / "none.jsonl"))

@@ -2,15 +2,17 @@ import struct
 import zlib
 
 import pytest
+import requests
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import Client, override_settings
 from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from congdoan.gallery.factories import jpeg_bytes
+from congdoan.gallery.models import AlbumPage
 
 
 def png_header_only(width: int, height: int) -> bytes:
@@ -201,3 +203,44 @@ def test_a_superuser_chooses_the_collection(admin_client, album):
     )
     assert response.status_code == 200
     assert Image.objects.order_by("pk").last().collection_id == events.pk
+
+
+def live_session(live_server, user) -> requests.Session:
+    """A requests session of `user` on the running portal, with its CSRF cookie."""
+    client = Client()
+    client.force_login(user)
+    session = requests.Session()
+    session.cookies.set("sessionid", client.cookies["sessionid"].value)
+    return session
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_running_portal_refuses_then_accepts_once_the_right_is_given(
+    live_server, album, album_editor
+):
+    url = f"{live_server.url}/admin/gallery/albums/{album.pk}/upload/"
+    session = live_session(live_server, album_editor)
+    refused = session.get(url, timeout=30, allow_redirects=False)
+    assert refused.status_code == 403
+    assert "Bạn không có quyền thêm ảnh" in refused.text
+
+    allow_adding_images(album_editor, Collection.get_first_root_node())
+    form_page = session.get(url, timeout=30, allow_redirects=False)
+    assert form_page.status_code == 200
+    form = BeautifulSoup(form_page.text, "html.parser")
+    token = form.select_one("form[data-bulk-upload] input[name=csrfmiddlewaretoken]")["value"]
+    response = session.post(
+        url,
+        data={"csrfmiddlewaretoken": token, "photographer": "Thu Hà"},
+        files=[
+            ("photos", ("IMG_10.jpg", jpeg_bytes(40, 30), "image/jpeg")),
+            ("photos", ("IMG_9.jpg", jpeg_bytes(64, 48), "image/jpeg")),
+        ],
+        headers={"Referer": url},
+        timeout=60,
+        allow_redirects=False,
+    )
+    assert response.status_code == 200
+    assert "2 ảnh đã được thêm vào album (bản nháp)." in response.text
+    new = list(AlbumPage.objects.get(pk=album.pk).get_latest_revision_as_object().photos.all())[3:]
+    assert [(photo.image.width, photo.image.height) for photo in new] == [(64, 48), (40, 30)]

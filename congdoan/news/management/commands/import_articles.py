@@ -1,7 +1,7 @@
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.jsonl_import import ImportCommand
-from congdoan.news.importing import import_articles
+from congdoan.news.importing import import_record
 
 
 class Command(ImportCommand):
@@ -9,11 +9,7 @@ class Command(ImportCommand):
         "Import articles from a JSON Lines file (one article a line). "
         "Importing the same id again updates the article."
     )
-
-    def import_file(self, path):
-        return import_articles(path)
-
-    def summary(self, report):
-        return _(
-            "Imported %(created)d new and updated %(updated)d articles; %(failed)d lines failed."
-        ) % {"created": report.created, "updated": report.updated, "failed": len(report.errors)}
+    import_record = import_record
+    summary_message = _(
+        "Imported %(created)d new and updated %(updated)d articles; %(failed)d lines failed."
+    )
