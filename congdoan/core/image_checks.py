@@ -1,6 +1,6 @@
 """Checking a photo before it becomes a Wagtail image: every refusal says why.
 
-One check for every way an image enters the site (the gallery's bulk upload, the article
+One check for every way an image enters the site (the album's bulk photo upload, the article
 import), so that the limits and messages are the same everywhere.
 """
 

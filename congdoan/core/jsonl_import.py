@@ -1,4 +1,4 @@
-"""One runner for JSON Lines imports (articles, legal documents, …): one JSON object a line.
+"""One runner for JSON Lines imports (articles, documents, …): one JSON object a line.
 
 The runner owns everything an import of any kind needs, so that an importer only maps one
 record to its models:
