@@ -1,32 +1,25 @@
-"""Import and export of documents as JSON lines (one document a line), for moving portals."""
+"""Import and export of documents as JSON lines (one document a line), for moving portals.
+
+Reading the file, line numbers, transactions and confining file paths are the import runner's
+(`congdoan.core.jsonl_import`); this module maps one record to a document.
+"""
 
 import datetime
 import json
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
 from django.utils.translation import gettext as _
+
+from congdoan.core.jsonl_import import ImportFolder, LineError
 
 from .models import Area, DocumentType, Issuer, LegalDocument, LegalDocumentFile, code_key
 from .validators import validate_document_file
 
 AREA_PATH_SEPARATOR = " > "
 REQUIRED_TEXT = ("code", "type", "issuer", "summary")
-
-
-class LineError(Exception):
-    """A line that cannot be imported; the message says why, in Vietnamese."""
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _date(data: dict, key: str, required: bool) -> datetime.date | None:
@@ -53,13 +46,7 @@ def _area(path: str) -> Area:
     return parent
 
 
-def _parse(line: str) -> dict:
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise LineError(_("Not valid JSON: %(error)s") % {"error": error}) from None
-    if not isinstance(data, dict):
-        raise LineError(_("Each line must be one JSON object."))
+def _check_fields(data: dict):
     if not str(data.get("id") or "").strip():
         raise LineError(_("“%(field)s” is missing.") % {"field": "id"})
     for key in REQUIRED_TEXT:
@@ -69,31 +56,24 @@ def _parse(line: str) -> dict:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise LineError(_("“%(field)s” must be a list of texts.") % {"field": key})
-    return data
 
 
-def _files(data: dict, base_dir: Path) -> list[Path]:
+def _files(data: dict, folder: ImportFolder) -> list[Path]:
+    """The checked attachments of the line, as paths inside the import folder."""
     paths = []
     for relative in data.get("files", []):
-        path = (base_dir / relative).resolve()
-        if not path.is_file():
-            raise LineError(_("File not found: %(path)s") % {"path": relative})
-        with path.open("rb") as stream:
-            upload = File(stream, name=path.name)
-            try:
-                validate_document_file(upload)
-            except ValidationError as error:
-                raise LineError(f"{relative}: {' '.join(error.messages)}") from None
-        paths.append(path)
+        with folder.open_file(relative, check=validate_document_file) as upload:
+            paths.append(Path(upload.file.name))
     return paths
 
 
-def import_line(data: dict, base_dir: Path) -> bool:
-    """Create or update one document; returns True when it was created."""
+def import_record(data: dict, folder: ImportFolder) -> bool:
+    """The import runner's hook: create or update one document; True when it was created."""
+    _check_fields(data)
     issued_on = _date(data, "issued_on", required=True)
     effective_on = _date(data, "effective_on", required=False)
     expires_on = _date(data, "expires_on", required=False)
-    paths = _files(data, base_dir)
+    paths = _files(data, folder)
     external_id = str(data["id"]).strip()
     document = LegalDocument.objects.filter(external_id=external_id).first()
     if document is None:
@@ -135,24 +115,6 @@ def import_line(data: dict, base_dir: Path) -> bool:
     document.files = kept
     document.save()
     return created
-
-
-def import_documents(lines, base_dir: Path) -> ImportReport:
-    report = ImportReport()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            with transaction.atomic():
-                created = import_line(_parse(line), base_dir)
-        except LineError as error:
-            report.errors.append((number, str(error)))
-            continue
-        if created:
-            report.created += 1
-        else:
-            report.updated += 1
-    return report
 
 
 def area_path(area: Area, areas_by_id: dict[int, Area]) -> str:

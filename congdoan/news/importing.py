@@ -1,27 +1,22 @@
 """Articles in and out as JSON Lines, for sites moving from an old portal.
 
 One JSON object a line: id, title, sapo, body_html, section, published_at, tags, author,
-source, image (path relative to the file), image_alt, image_caption.
+source, image (path relative to the file), image_alt, image_caption. Reading the file, line
+numbers, transactions and confining file paths are the import runner's
+(`congdoan.core.jsonl_import`); this module maps one record to an article.
 """
 
 import hashlib
-import io
 import json
 import os
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
-from django.db import transaction
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
-from PIL import Image as PILImage
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
@@ -29,11 +24,12 @@ from wagtail.rich_text import expand_db_html
 
 from congdoan.core.blocks.article_body import RICH_TEXT_FEATURES
 from congdoan.core.dates import to_vietnam_time
+from congdoan.core.image_checks import UNREADABLE_IMAGE_CODES, check_uploaded_image
+from congdoan.core.jsonl_import import ImportFolder, ImportReport, LineError, run_import
 from congdoan.core.models import HomePage
 from congdoan.core.text import normalize, vietnamese_slugify
 from congdoan.news.models import ArticlePage, SectionPage
 
-IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 # Tags the rich-text editor has no feature for, mapped to the nearest one it has.
 RENAMED_TAGS = {"h1": "h2", "h5": "h4", "h6": "h4", "strong": "b", "em": "i"}
 DROPPED_TAGS = ["script", "style", "iframe", "object", "embed", "noscript", "template", "form"]
@@ -48,29 +44,6 @@ BLOCK_TAGS = {
     *CONTAINER_TAGS, *CELL_TAGS,
 }  # fmt: skip
 REMOTE_PREFIXES = ("http://", "https://", "//", "data:", "/")
-
-
-class ArticleLineError(Exception):
-    """A line that cannot be imported; the message is for the editor, in Vietnamese."""
-
-
-@dataclass
-class LineError:
-    line_number: int
-    message: str
-
-    def __str__(self):
-        return _("Line %(number)d: %(reason)s") % {
-            "number": self.line_number,
-            "reason": self.message,
-        }
-
-
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    errors: list[LineError] = field(default_factory=list)
 
 
 # Body HTML -> StreamField blocks
@@ -247,12 +220,12 @@ def _text(data: dict, key: str, *, required: bool = False, max_length: int = 255
     if value is None:
         value = ""
     if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise ArticleLineError(_("“%(key)s” must be text.") % {"key": key})
+        raise LineError(_("“%(key)s” must be text.") % {"key": key})
     value = normalize(str(value)).strip()
     if required and not value:
-        raise ArticleLineError(_("“%(key)s” is missing or empty.") % {"key": key})
+        raise LineError(_("“%(key)s” is missing or empty.") % {"key": key})
     if len(value) > max_length:
-        raise ArticleLineError(
+        raise LineError(
             _("“%(key)s” is longer than %(max)d characters.") % {"key": key, "max": max_length}
         )
     return value
@@ -261,15 +234,15 @@ def _text(data: dict, key: str, *, required: bool = False, max_length: int = 255
 def _published_at(data: dict) -> datetime:
     raw = data.get("published_at")
     if not raw or not isinstance(raw, str):
-        raise ArticleLineError(_("“published_at” is missing."))
+        raise LineError(_("“published_at” is missing."))
     try:
         value = datetime.fromisoformat(raw.strip())
     except ValueError:
-        raise ArticleLineError(
+        raise LineError(
             _("“published_at” is not an ISO 8601 time: %(value)s") % {"value": raw}
         ) from None
     if value.tzinfo is None:
-        raise ArticleLineError(
+        raise LineError(
             _("“published_at” needs a UTC offset, e.g. 2021-11-10T07:00:00+07:00: %(value)s")
             % {"value": raw}
         )
@@ -279,56 +252,56 @@ def _published_at(data: dict) -> datetime:
 def _tags(data: dict) -> list[str]:
     raw = data.get("tags") or []
     if not isinstance(raw, list) or not all(isinstance(tag, str) for tag in raw):
-        raise ArticleLineError(_("“tags” must be a list of texts."))
+        raise LineError(_("“tags” must be a list of texts."))
     tags = []
     for tag in raw:
         tag = normalize(tag).strip()
         if len(tag) > 100:
-            raise ArticleLineError(_("A tag is longer than 100 characters: %(tag)s") % {"tag": tag})
+            raise LineError(_("A tag is longer than 100 characters: %(tag)s") % {"tag": tag})
         if tag and tag not in tags:
             tags.append(tag)
     return tags
 
 
-def _image(data: dict, base_dir: Path, title: str) -> Image | None:
+def _image(data: dict, folder: ImportFolder, title: str) -> Image | None:
     relative = data.get("image")
     if not relative:
         return None
     if not isinstance(relative, str):
-        raise ArticleLineError(_("“image” must be a file path."))
-    return load_image_file(base_dir, relative, title)
+        raise LineError(_("“image” must be a file path."))
+    return load_image_file(folder, relative, title)
 
 
-def load_image_file(base_dir: Path, relative: str, title: str) -> Image:
-    """The image at `relative` (to the JSONL file), validated; an identical file is reused."""
-    path = base_dir / relative
-    if not path.is_file():
-        raise ArticleLineError(_("Image file not found: %(path)s") % {"path": relative})
-    content = path.read_bytes()
-    if len(content) > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
-        raise ArticleLineError(_("Image file is too large: %(path)s") % {"path": relative})
-    try:
-        with PILImage.open(io.BytesIO(content)) as picture:
-            image_format = picture.format
-            width, height = picture.size
-            picture.verify()
-    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
-        raise ArticleLineError(
-            _("Not a readable image (JPEG, PNG, GIF or WebP): %(path)s") % {"path": relative}
-        ) from None
-    if image_format not in IMAGE_FORMATS:
-        raise ArticleLineError(
-            _("Not a readable image (JPEG, PNG, GIF or WebP): %(path)s") % {"path": relative}
-        )
-    if width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
-        raise ArticleLineError(_("Image has too many pixels: %(path)s") % {"path": relative})
-    file_hash = hashlib.sha1(content).hexdigest()  # noqa: S324 - Wagtail's own file_hash
-    existing = Image.objects.filter(file_hash=file_hash).first()
-    if existing:
-        return existing
-    image = Image(title=title[:255], file_hash=file_hash, file_size=len(content))
-    image.file = ImageFile(io.BytesIO(content), name=path.name)
-    image.save()
+def _check_image(relative: str):
+    """The site's image check, refusing what is not an image with this importer's message."""
+
+    def check(file):
+        try:
+            check_uploaded_image(file)
+        except ValidationError as error:
+            if error.code in UNREADABLE_IMAGE_CODES:
+                raise LineError(
+                    _("Not a readable image (JPEG, PNG, GIF or WebP): %(path)s")
+                    % {"path": relative}
+                ) from None
+            raise
+
+    return check
+
+
+def load_image_file(folder: ImportFolder, relative: str, title: str) -> Image:
+    """The image at `relative` (to the JSONL file), checked like an upload; an identical
+    file already in the library is reused."""
+    with folder.open_file(
+        relative, check=_check_image(relative), not_found=_("Image file not found: %(path)s")
+    ) as upload:
+        file_hash = hashlib.file_digest(upload.file, "sha1").hexdigest()  # Wagtail's file_hash
+        existing = Image.objects.filter(file_hash=file_hash).first()
+        if existing:
+            return existing
+        upload.seek(0)
+        image = Image(title=title[:255], file_hash=file_hash, file_size=upload.size, file=upload)
+        image.save()
     return image
 
 
@@ -336,7 +309,7 @@ def import_home_page() -> HomePage:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     home = site.root_page.specific if site else None
     if not isinstance(home, HomePage):
-        raise ArticleLineError(_("The site has no home page: run “manage.py load_demo” first."))
+        raise LineError(_("The site has no home page: run “manage.py load_demo” first."))
     return home
 
 
@@ -361,10 +334,8 @@ def _free_slug(parent: Page, title: str, exclude_pk: int | None = None) -> str:
     return slug
 
 
-def import_article(data: dict, base_dir: Path, home: HomePage) -> tuple[ArticlePage, bool]:
+def import_article(data: dict, folder: ImportFolder, home: HomePage) -> tuple[ArticlePage, bool]:
     """Create or update the article keyed by `id`; publish it. Returns (article, created)."""
-    if not isinstance(data, dict):
-        raise ArticleLineError(_("A line must be one JSON object."))
     external_id = _text(data, "id", required=True)
     title = _text(data, "title", required=True)
     sapo = _text(data, "sapo", required=True, max_length=5000)
@@ -377,13 +348,13 @@ def import_article(data: dict, base_dir: Path, home: HomePage) -> tuple[ArticleP
     alt = _text(data, "image_alt") or title
     body_html = data.get("body_html") or ""
     if not isinstance(body_html, str):
-        raise ArticleLineError(_("“body_html” must be text."))
+        raise LineError(_("“body_html” must be text."))
     body = html_to_blocks(
         body_html,
-        load_image=lambda src: load_image_file(base_dir, src, title),
+        load_image=lambda src: load_image_file(folder, src, title),
         default_alt=title,
     )
-    image = _image(data, base_dir, title)
+    image = _image(data, folder, title)
     section = find_or_create_section(home, section_title)
 
     article = ArticlePage.objects.filter(external_id=external_id).first()
@@ -413,53 +384,15 @@ def import_article(data: dict, base_dir: Path, home: HomePage) -> tuple[ArticleP
     return article, created
 
 
-def _validation_message(error: ValidationError) -> str:
-    if hasattr(error, "message_dict"):
-        return "; ".join(
-            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
-        )
-    return " ".join(error.messages)
+def import_record(data: dict, folder: ImportFolder) -> bool:
+    """The import runner's hook: one line to one published article; True when created."""
+    _article, created = import_article(data, folder, import_home_page())
+    return created
 
 
-def read_lines(path: Path) -> Iterator[tuple[int, str]]:
-    with path.open(encoding="utf-8-sig") as lines:
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                yield number, line
-
-
-def import_articles(path: Path) -> ImportResult:
+def import_articles(path: Path) -> ImportReport:
     """Import every line it can; the others are reported by number and reason."""
-    path = Path(path)
-    result = ImportResult()
-    home = None
-    try:
-        home = import_home_page()
-    except ArticleLineError:
-        home = None
-    for number, line in read_lines(path):
-        try:
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ArticleLineError(
-                    _("Invalid JSON (column %(column)d): %(reason)s")
-                    % {"column": error.colno, "reason": error.msg}
-                ) from None
-            if home is None:
-                home = import_home_page()
-            with transaction.atomic():
-                _article, created = import_article(data, path.parent, home)
-        except ArticleLineError as error:
-            result.errors.append(LineError(number, str(error)))
-        except ValidationError as error:
-            result.errors.append(LineError(number, _validation_message(error)))
-        else:
-            if created:
-                result.created += 1
-            else:
-                result.updated += 1
-    return result
+    return run_import(Path(path), import_record)
 
 
 # Export

@@ -11,7 +11,8 @@ from django.core.management import call_command
 from django.db import transaction
 
 from congdoan.core import demo
-from congdoan.news.models import ArticlePage, HomePage
+from congdoan.core.models import HomePage
+from congdoan.news.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 

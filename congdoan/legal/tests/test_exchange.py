@@ -77,7 +77,7 @@ def test_bad_lines_are_reported_with_number_and_reason_and_others_import(import_
     with pytest.raises(CommandError):
         call_command("import_documents", str(write_jsonl(import_dir, records)))
     errors = capsys.readouterr().err
-    assert "Dòng 2: Không phải JSON hợp lệ" in errors
+    assert "Dòng 2: JSON không hợp lệ" in errors
     assert "Dòng 3: Thiếu trường “summary”." in errors
     assert "Dòng 4: “issued_on” không phải ngày dạng ISO" in errors
     assert "Dòng 5: Không tìm thấy tệp: files/missing.pdf" in errors
@@ -118,3 +118,23 @@ def test_export_of_documents_made_in_the_admin_reimports_without_duplicates(tmp_
     call_command("export_documents", str(tmp_path / "out.jsonl"))
     call_command("import_documents", str(tmp_path / "out.jsonl"))
     assert LegalDocument.objects.count() == 1
+
+
+def test_file_paths_outside_the_import_folder_are_refused(import_dir, tmp_path_factory, capsys):
+    outside = tmp_path_factory.mktemp("outside") / "secret.pdf"
+    outside.write_bytes((import_dir / "files" / "02-nq-tw.pdf").read_bytes())
+    (import_dir / "files" / "link.pdf").symlink_to(outside)
+    records = [
+        {**GOOD, "files": [str(outside)]},
+        {**GOOD, "files": [f"../{outside.parent.name}/secret.pdf"]},
+        {**GOOD, "files": ["files/link.pdf"]},
+    ]
+    with pytest.raises(CommandError) as failed:
+        call_command("import_documents", str(write_jsonl(import_dir, records)))
+    assert failed.value.returncode == 1
+    errors = capsys.readouterr().err
+    assert f"Dòng 1: “{outside}” không nằm trong thư mục của tệp nhập" in errors
+    dots = f"../{outside.parent.name}/secret.pdf"
+    assert f"Dòng 2: “{dots}” không nằm trong thư mục của tệp nhập" in errors
+    assert "Dòng 3: “files/link.pdf” là liên kết dẫn ra ngoài thư mục của tệp nhập." in errors
+    assert not LegalDocument.objects.exists()

@@ -349,3 +349,40 @@ def test_local_body_images_become_image_blocks(home_page, tmp_path, photo):
     write_jsonl(path, [article_line(body_html='<p>x</p><img src="anh/khong-co.jpg">')])
     ok, _out, err = run_import(path)
     assert not ok and "Dòng 1: Không tìm thấy tệp ảnh: anh/khong-co.jpg" in err
+
+
+def test_image_paths_outside_the_import_folder_are_refused(home_page, tmp_path, photo):
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.jpg"
+    outside.write_bytes(photo.read_bytes())
+    (tmp_path / "anh" / "link.jpg").symlink_to(outside)
+    lines = [
+        article_line(id="abs", image=str(outside)),
+        article_line(id="dots", image=f"../{outside.name}"),
+        article_line(id="link", image="anh/link.jpg"),
+        article_line(id="body", body_html=f'<p>x</p><img src="../{outside.name}">'),
+    ]
+    ok, _out, err = run_import(write_jsonl(tmp_path / "a.jsonl", lines))
+    assert not ok
+    assert f"Dòng 1: “{outside}” không nằm trong thư mục của tệp nhập" in err
+    assert f"Dòng 2: “../{outside.name}” không nằm trong thư mục của tệp nhập" in err
+    assert "Dòng 3: “anh/link.jpg” là liên kết dẫn ra ngoài thư mục của tệp nhập." in err
+    assert f"Dòng 4: “../{outside.name}” không nằm trong thư mục của tệp nhập" in err
+    assert not ArticlePage.objects.exists() and not Image.objects.exists()
+
+
+def test_a_failing_line_leaves_none_of_its_body_images(home_page, tmp_path, photo, settings):
+    from pathlib import Path
+
+    originals = Path(settings.MEDIA_ROOT) / "original_images"
+    before = set(originals.glob("*")) if originals.exists() else set()
+    body = '<p>Mở đầu.</p><img src="anh/dai-hoi.jpg" alt="Quang cảnh">'
+    path = write_jsonl(
+        tmp_path / "a.jsonl", [article_line(body_html=body, image="anh/khong-co.jpg")]
+    )
+    result = import_articles(path)
+    assert [str(error) for error in result.errors] == [
+        "Dòng 1: Không tìm thấy tệp ảnh: anh/khong-co.jpg"
+    ]
+    assert result.exit_status == 1
+    assert not Image.objects.exists() and not ArticlePage.objects.exists()
+    assert (set(originals.glob("*")) if originals.exists() else set()) == before

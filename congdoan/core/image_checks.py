@@ -1,4 +1,8 @@
-"""Checking uploaded photos before they become Wagtail images: every refusal says why."""
+"""Checking a photo before it becomes a Wagtail image: every refusal says why.
+
+One check for every way an image enters the site (the album's bulk photo upload, the article
+import), so that the limits and messages are the same everywhere.
+"""
 
 import warnings
 
@@ -12,9 +16,13 @@ from wagtail.images.fields import get_allowed_image_extensions
 
 from congdoan.core.dates import format_number_vn
 
+# Codes of the refusals that mean "this is not an image we can read", as opposed to limits.
+UNREADABLE_IMAGE_CODES = frozenset({"extension", "not_image", "corrupt"})
+
 
 def check_uploaded_image(uploaded) -> None:
-    """Raise ValidationError (Vietnamese) unless this is a sound image within the limits."""
+    """Raise ValidationError (Vietnamese, with a `code`) unless `uploaded` (a Django File:
+    an upload or a file opened from disk) is a sound image within the site's limits."""
     name = uploaded.name or ""
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     allowed = get_allowed_image_extensions()
