@@ -1,5 +1,10 @@
+import io
+
 import wagtail_factories
 from django.conf import settings
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from congdoan.core.models import HomePage
@@ -25,3 +30,17 @@ class HomePageFactory(wagtail_factories.PageFactory):
             hostname, port = site_address(settings.WAGTAILADMIN_BASE_URL)
             Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
         return home
+
+
+def jpeg_bytes(width=64, height=48, colour=(200, 40, 40)) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def make_image(title="Ảnh thử", width=64, height=48) -> Image:
+    """A saved Wagtail image holding a small solid JPEG."""
+    image = Image(title=title)
+    image.file = ImageFile(io.BytesIO(jpeg_bytes(width, height)), name="anh-thu.jpg")
+    image.save()
+    return image

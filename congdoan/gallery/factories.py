@@ -1,27 +1,9 @@
-import io
-
 import factory
 import wagtail_factories
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image as PILImage
-from wagtail.images.models import Image
 
 from congdoan.core.text import vietnamese_slugify
 from congdoan.gallery.models import AlbumIndexPage, AlbumPage, VideoIndexPage, VideoPage
-
-
-def jpeg_bytes(width=64, height=48, colour=(200, 40, 40)) -> bytes:
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (width, height), colour).save(buffer, "JPEG")
-    return buffer.getvalue()
-
-
-def make_image(title="Ảnh thử", width=64, height=48) -> Image:
-    image = Image(title=title)
-    image.file = ImageFile(io.BytesIO(jpeg_bytes(width, height)), name="anh-thu.jpg")
-    image.save()
-    return image
 
 
 class AlbumIndexPageFactory(wagtail_factories.PageFactory):

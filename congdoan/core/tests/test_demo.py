@@ -23,7 +23,12 @@ REPO_DIR = Path(__file__).resolve().parents[3]
 def var_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path
     # Background work (renditions, indexing) is queued, not run: these tests are about accounts.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
     return tmp_path
 
 

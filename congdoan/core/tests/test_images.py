@@ -4,17 +4,23 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 from PIL import Image as PillowImage
 from wagtail.images.models import Image, Rendition
 
+from congdoan.core.factories import make_image
 from congdoan.core.images import AVIF_ENCODER_SPEED, first_shown_specs
-from congdoan.gallery.factories import make_image
 from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
 
-QUEUE_ONLY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+QUEUE_ONLY = {
+    "default": {
+        "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+        "QUEUES": django_settings.TASK_QUEUES,
+    }
+}
 
 
 @pytest.fixture

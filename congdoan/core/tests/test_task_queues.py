@@ -15,8 +15,6 @@ from congdoan.core.management.commands.run_worker import (
     recover_abandoned_tasks,
     stable_worker_id,
 )
-from congdoan.legal.tasks import extract_document_text
-from congdoan.news.tasks import send_article_email
 
 DEPLOY_DIR = Path(__file__).resolve().parents[3] / "deploy"
 DATABASE_TASKS = {
@@ -33,12 +31,10 @@ def test_the_queues_are_the_ones_the_workers_serve():
 @pytest.mark.parametrize(
     ("enqueue", "queue_name"),
     [
-        (lambda: send_article_email.enqueue(1, "a@example.vn", "An", "", "http://x/"), "mail"),
         (lambda: images.generate_renditions.enqueue([1]), "images"),
         (lambda: images.generate_page_renditions.enqueue(1), "images"),
-        (lambda: extract_document_text.enqueue(1), "documents"),
     ],
-    ids=["mail", "renditions", "page-renditions", "text-extraction"],
+    ids=["renditions", "page-renditions"],
 )
 def test_each_task_is_enqueued_on_its_queue(enqueue, queue_name):
     with override_settings(TASKS=DATABASE_TASKS):
@@ -58,9 +54,9 @@ def test_search_index_updates_go_to_the_default_queue(home_page):
     assert paths["congdoan.core.images.generate_page_renditions"] == "images"
 
 
-def running_task(worker_ids: list[str], queue_name: str = "mail") -> DBTaskResult:
+def running_task(worker_ids: list[str]) -> DBTaskResult:
     with override_settings(TASKS=DATABASE_TASKS):
-        result = send_article_email.enqueue(1, "a@example.vn", "An", "", "http://x/")
+        result = images.generate_renditions.enqueue([1])
     row = DBTaskResult.objects.get(pk=result.id)
     row.status = TaskResultStatus.RUNNING
     row.worker_ids = worker_ids
@@ -70,9 +66,9 @@ def running_task(worker_ids: list[str], queue_name: str = "mail") -> DBTaskResul
 
 @pytest.mark.django_db
 def test_a_restarted_worker_requeues_the_task_its_predecessor_was_running():
-    worker_id = stable_worker_id("mail")
+    worker_id = stable_worker_id("images")
     abandoned = running_task([worker_id])
-    other_worker = running_task(["elsewhere:mail"])
+    other_worker = running_task(["elsewhere:images"])
 
     assert recover_abandoned_tasks(worker_id, "default") == (1, 0)
 
@@ -87,7 +83,7 @@ def test_a_restarted_worker_requeues_the_task_its_predecessor_was_running():
 
 @pytest.mark.django_db
 def test_a_task_that_killed_its_worker_every_time_is_failed_not_requeued():
-    worker_id = stable_worker_id("mail")
+    worker_id = stable_worker_id("images")
     poison = running_task([worker_id] * MAX_ATTEMPTS)
 
     assert recover_abandoned_tasks(worker_id, "default") == (0, 1)

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from congdoan.gallery.factories import make_image
+from congdoan.core.factories import make_image
 from congdoan.gallery.models.album_index_page import ALBUMS_PER_PAGE
 
 from .conftest import add_album

@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from congdoan.gallery.factories import jpeg_bytes
+from congdoan.core.factories import jpeg_bytes
 from congdoan.gallery.models import AlbumPage
 
 

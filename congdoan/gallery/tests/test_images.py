@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from wagtail.images.models import Rendition
 
-from congdoan.gallery.factories import make_image
+from congdoan.core.factories import make_image
 from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
 
 from .conftest import add_album

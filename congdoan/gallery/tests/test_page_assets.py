@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.images.models import Rendition
 
-from congdoan.gallery.factories import make_image
+from congdoan.core.factories import make_image
 from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -54,7 +54,12 @@ class QueuedMail:
 
 @pytest.fixture
 def deferring_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
     return QueuedMail(task_backends["default"])
 
 
