@@ -143,7 +143,7 @@ def _drain(parser, paragraph_tags, open_elements: list, budget: _TextBudget) -> 
             open_elements[-1].remove(element)
 
 
-def _pdf_text(stream, name: str, budget: _TextBudget) -> None:
+def _pdf_text(stream, budget: _TextBudget) -> None:
     reader = PdfReader(stream)
     if reader.is_encrypted:
         reader.decrypt("")
@@ -167,7 +167,7 @@ def extract_text(stream, extension: str, name: str = "", max_chars: int = MAX_TE
     budget = _TextBudget(max_chars)
     try:
         if extension == "pdf":
-            _pdf_text(stream, name, budget)
+            _pdf_text(stream, budget)
         else:
             _zip_xml_text(stream, extension, name, budget)
     except ExtractionError:
