@@ -141,20 +141,18 @@ def sentence(rng, low, high):
     return text[0].upper() + text[1:]
 
 
-def build_articles(count: int):
+def build_articles(count: int, home):
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
     from django.utils import timezone
     from wagtail.models import Locale, Page
     from wagtail.rich_text import RichText
 
-    from congdoan.core.factories import HomePageFactory
     from congdoan.news.factories import SectionPageFactory
     from congdoan.news.models import ArticlePage
 
     rng = random.Random(20240901)
-    home = HomePageFactory.create_as_site_root()
-    section = SectionPageFactory(parent=home, title="Tin tức")
+    section = SectionPageFactory(parent=home, title="Tin tức (bench)")
     content_type = ContentType.objects.get_for_model(ArticlePage)
     locale = Locale.get_default()
     now = timezone.now()
@@ -206,6 +204,42 @@ def index_articles():
         index.add_items(ArticlePage, list(queryset.filter(pk__in=pks[start : start + chunk])))
 
 
+def quality_mrr(home):
+    """MRR of the quality set (congdoan/search/tests/quality) on its 40-article corpus, built
+    in the empty test database before the bulk articles, as the quality test builds it."""
+    import datetime as dt
+    import json
+
+    from django.utils import timezone
+    from wagtail.rich_text import RichText
+
+    from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
+    from congdoan.search.engine import SearchParams, run_search
+
+    folder = ROOT / "congdoan" / "search" / "tests" / "quality"
+    corpus = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
+    queries = json.loads((folder / "queries.json").read_text(encoding="utf-8"))
+    section = SectionPageFactory(parent=home, title="Tin tức")
+    ids = {}
+    for item in corpus:
+        day = dt.date.fromisoformat(item["date"])
+        page = ArticlePageFactory(
+            parent=section,
+            title=item["title"],
+            sapo=item["sapo"],
+            body=[("paragraph", RichText(f"<p>{item['body']}</p>"))],
+            published_at=timezone.make_aware(dt.datetime(day.year, day.month, day.day, 8)),
+        )
+        ids[page.pk] = item["id"]
+    reciprocal_ranks = []
+    for query in queries:
+        outcome = run_search(SearchParams(q=query["q"]), per_page=10)
+        ranked = [ids[hit.obj.pk] for hit in outcome.hits]
+        rank = next((i + 1 for i, key in enumerate(ranked) if key in query["relevant"]), None)
+        reciprocal_ranks.append(1 / rank if rank else 0.0)
+    return sum(reciprocal_ranks) / len(reciprocal_ranks), len(queries)
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -235,10 +269,13 @@ def run(label: str, articles: int, rounds: int):
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
+        from congdoan.core.factories import HomePageFactory
         from congdoan.search.engine import SearchParams, run_search, suggest_titles
 
+        home = HomePageFactory.create_as_site_root()
+        mrr, quality_queries = quality_mrr(home)
         started = time.perf_counter()
-        build_articles(articles)
+        build_articles(articles, home)
         built = time.perf_counter() - started
         started = time.perf_counter()
         index_articles()
@@ -253,6 +290,7 @@ def run(label: str, articles: int, rounds: int):
     p50, p95 = percentile(search_ms, 0.5), percentile(search_ms, 0.95)
     print(f"== {label}: {articles:,} articles (built {built:.1f} s, indexed {indexed:.1f} s)")
     over = "over " if sample.total_capped else ""
+    print(f"   quality set: {quality_queries} queries, MRR={mrr:.3f}")
     print(f"   'cong doan' matches {over}{sample.total:,} articles")
     print(
         f"   search      n={len(search_ms)}  p50={p50:.1f} ms  p95={p95:.1f} ms  "

@@ -1,7 +1,18 @@
-"""Vietnamese text helpers: one folding for slugs, search and code matching.
+"""The one Vietnamese text layer: folding, tokenising and document numbers (số ký hiệu).
 
-Facts behind it: `đ`/`Đ` have no Unicode decomposition, so stripping combining marks
-leaves them; input arrives both precomposed (NFC) and decomposed (NFD).
+Slugs, the search index, queries, highlighting, duplicate detection of documents and the
+citation links all build on these functions, so they agree on what two spellings have in common.
+
+Facts behind it: `đ`/`Đ` have no Unicode decomposition, so stripping combining marks leaves
+them; input arrives both precomposed (NFC) and decomposed (NFD); `hoà`/`hòa` are both in use.
+
+What goes into the search index for a text (`index_text`) is its folded tokens, then two kinds
+of extra tokens (after the words, so phrase positions stay intact):
+
+- an *exact* token per word that carries marks: its folded form, `x`, and the sorted digits of
+  its marks (tones 1-5, circumflex 6, horn 7, breve 8, đ 9). `bàn` -> `banx2`, `bán` -> `banx1`.
+  The mark position is left out, so `hoà` and `hòa` (and `đòan`) share one exact token.
+- a *code* token per document number: `02-NQ/TW` -> `02nqtw`, so numbers match whole.
 """
 
 import re
@@ -9,9 +20,24 @@ import unicodedata
 
 from django.utils.text import slugify
 
+EXACT_SEPARATOR = "x"
+
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
-_NON_WORD = re.compile(r"[^0-9a-z]+")
 _SEPARATOR = re.compile(r"[^\w\s-]")
+_TOKEN = re.compile(r"[0-9a-z]+")
+WORD = re.compile(r"[^\W_]+")
+# A document number or any other word chain joined by - / . : (02-NQ/TW, 12/2022/NĐ-CP).
+CODE = re.compile(r"[^\W_]+(?:[-/.:][^\W_]+)+")
+_MARK_DIGITS = {
+    "\u0301": "1",  # sắc
+    "\u0300": "2",  # huyền
+    "\u0309": "3",  # hỏi
+    "\u0303": "4",  # ngã
+    "\u0323": "5",  # nặng
+    "\u0302": "6",  # â ê ô
+    "\u031b": "7",  # ơ ư
+    "\u0306": "8",  # ă
+}
 
 
 def normalize(text: str) -> str:
@@ -26,6 +52,12 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped).lower()
 
 
+def fold_tokens(text: str) -> list[str]:
+    """Folded ASCII word tokens of text, in order: `Công đoàn 02-NQ/TW` ->
+    `['cong', 'doan', '02', 'nq', 'tw']`. The only tokeniser: slugs, index and queries use it."""
+    return _TOKEN.findall(fold(text))
+
+
 def vietnamese_slugify(text: str, max_length: int = 255) -> str:
     """ASCII slug from Vietnamese text: `Nghị quyết 02` -> `nghi-quyet-02`.
 
@@ -35,6 +67,41 @@ def vietnamese_slugify(text: str, max_length: int = 255) -> str:
     return slug[:max_length].strip("-")
 
 
-def fold_tokens(text: str) -> list[str]:
-    """Folded ASCII word tokens of text, for matching codes and keywords."""
-    return [token for token in _NON_WORD.split(fold(text)) if token]
+def exact_token(word: str) -> str | None:
+    """`bàn` -> `banx2`; None for a word without marks or not Latin."""
+    digits = {"9"} if ("đ" in word or "Đ" in word) else set()
+    for char in unicodedata.normalize("NFD", word):
+        if char in _MARK_DIGITS:
+            digits.add(_MARK_DIGITS[char])
+    folded = fold(word)
+    if not digits or not _TOKEN.fullmatch(folded):
+        return None
+    return f"{folded}{EXACT_SEPARATOR}{''.join(sorted(digits))}"
+
+
+def code_token(code: str) -> str:
+    """A document number as one search token, its folded parts joined: `02-NQ/TW` -> `02nqtw`.
+    `02/nq-tw` gives the same token; `02-NQ/TW-BCĐ` does not."""
+    return "".join(fold_tokens(code))
+
+
+def code_key(code: str) -> str:
+    """A document number as its sorted set of folded tokens, padded: `02-NQ/TW` -> ` 02 nq tw `.
+
+    Any spelling or order of the parts (`02/nq-tw`, `NQ 02 TW`) gives the same key: what
+    duplicate detection compares when documents are saved or imported."""
+    tokens = sorted(set(fold_tokens(code)))
+    return f" {' '.join(tokens)} " if tokens else ""
+
+
+def index_text(text: str) -> str:
+    """The text stored in the search index for `text`: folded words, then exact and code
+    tokens. Only ASCII `[0-9a-z]` tokens, separated by spaces."""
+    text = normalize(text)
+    extras = []
+    for word in WORD.findall(text):
+        token = exact_token(word)
+        if token:
+            extras.append(token)
+    extras.extend(code_token(code) for code in CODE.findall(text))
+    return " ".join([*fold_tokens(text), *extras])

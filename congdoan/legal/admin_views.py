@@ -7,7 +7,6 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from congdoan.core.dates import format_date_vn
 
 from .models import Area, DocumentType, Issuer, LegalDocument
-from .search import search_documents
 
 
 class VietnameseDateColumn(Column):
@@ -19,10 +18,10 @@ class VietnameseDateColumn(Column):
 
 class LegalDocumentIndexView(IndexView):
     def search_queryset(self, queryset):
-        """The same Vietnamese-aware search as the public list (numbers in any spelling)."""
+        """The same search as the public list and the site search (numbers in any spelling)."""
         if not self.is_searching:
             return queryset
-        return search_documents(queryset, self.search_query)
+        return queryset.matching(self.search_query)
 
 
 class LegalDocumentViewSet(SnippetViewSet):
@@ -37,7 +36,7 @@ class LegalDocumentViewSet(SnippetViewSet):
         Column("summary", label=_("summary (trích yếu)")),
         VietnameseDateColumn("issued_on", label=_("issue date"), sort_key="issued_on"),
         Column("status_label", label=_("validity")),
-        Column("get_extraction_status_display", label=_("full text")),
+        Column("extraction_report", label=_("full text")),
         "download_count",
     ]
     list_filter = [

@@ -113,8 +113,8 @@ class DocumentFilterForm(forms.Form):
         return self.cleaned_data.get(name)
 
     def filter(self, queryset):
-        from .search import search_documents
-
+        """The documents passing every valid filter; with a keyword, best match first
+        (`LegalDocumentQuerySet.matching`, the site's one search backend)."""
         if document_type := self.valid_value("type"):
             queryset = queryset.filter(document_type__slug=document_type)
         if issuer := self.valid_value("issuer"):
@@ -135,7 +135,7 @@ class DocumentFilterForm(forms.Form):
         if status := self.valid_value("status"):
             queryset = queryset.with_status(status)
         if query := self.valid_value("q"):
-            queryset = search_documents(queryset, query)
+            queryset = queryset.matching(query)
         return queryset
 
     def is_filtered(self) -> bool:

@@ -6,7 +6,8 @@ from pathlib import PurePath
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -16,8 +17,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
-from congdoan.core.text import fold_tokens, normalize, vietnamese_slugify
+from congdoan.core.text import code_key, fold_tokens, normalize, vietnamese_slugify
 
 from .validators import validate_document_file
 
@@ -118,14 +120,6 @@ class Area(models.Model):
             ancestor = ancestor.parent
 
 
-def code_key(code: str) -> str:
-    """A code as its sorted set of folded tokens, padded: `02-NQ/TW` -> ` 02 nq tw `.
-
-    Any spelling of the code (`02/nq-tw`, `NQ 02 TW`) gives the same key."""
-    tokens = sorted(set(fold_tokens(code)))
-    return f" {' '.join(tokens)} " if tokens else ""
-
-
 class Status(models.TextChoices):
     NOT_YET_EFFECTIVE = "not_yet_effective", _("not yet in force")
     IN_FORCE = "in_force", _("in force")
@@ -145,8 +139,11 @@ EXTRACTION_FIELDS = [
     "extraction_status",
     "extraction_error",
     "extracted_files",
-    "search_text",
 ]
+
+
+# Never loaded for a list row: the extracted text of a file can be megabytes.
+LONG_TEXT_FIELDS = ("extracted_text",)
 
 
 class LegalDocumentQuerySet(models.QuerySet):
@@ -154,9 +151,39 @@ class LegalDocumentQuerySet(models.QuerySet):
         """What a list row needs, without the long text columns, newest issue date first."""
         return (
             self.select_related("document_type", "issuer")
-            .defer("extracted_text", "search_text", "extraction_error")
+            .defer(*LONG_TEXT_FIELDS)
             .order_by("-issued_on", "-pk")
         )
+
+    def matching(self, query: str):
+        """These documents matching `query` through the site's search backend (the one
+        search path: public list, admin list and site search), best first.
+
+        The number is indexed as the document's title (`SearchField("code", boost=10)`), so a
+        number typed in any spelling (`02-NQ/TW`, `02 nq tw`, `NQ 02`) matches. Order: the
+        number typed (in any spelling), then numbers holding every typed part (fewest other
+        parts first), then the backend's relevance, then the newest. Whole words match; when
+        none do, the last word is read as a prefix of a number or summary, for a reader still
+        typing it."""
+        backend = get_search_backend()
+        found = backend.search(query, self, operator="and").annotate_score("_score")
+        matches = found.get_queryset()
+        if not matches.exists():
+            typed = backend.autocomplete(query, self, operator="and").annotate_score("_score")
+            matches = typed.get_queryset()
+        typed_key = code_key(query)
+        every_part = Q()
+        for token in typed_key.split():
+            every_part &= Q(code_key__contains=f" {token} ")
+        return matches.annotate(
+            _number_match=Case(
+                When(code_key=typed_key, then=Value(2)),
+                When(every_part, then=Value(1)),
+                default=Value(0),
+                output_field=models.IntegerField(),
+            ),
+            _number_extra=Case(When(every_part, then=Length("code_key")), default=Value(0)),
+        ).order_by("-_number_match", "_number_extra", "-_score", "-issued_on", "-pk")
 
     def with_status(self, status: str, today: datetime.date | None = None):
         today = today or timezone.localdate()
@@ -252,8 +279,9 @@ class LegalDocument(index.Indexed, ClusterableModel):
     extracted_files = models.TextField(blank=True, editable=False)
 
     slug = models.SlugField(max_length=255, blank=True, editable=False)
+    # `core.text.code_key(code)`: finds a duplicate number in any spelling with one indexed
+    # lookup when a document is saved or imported (why it is kept: bench/README.md).
     code_key = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
-    search_text = models.TextField(blank=True, editable=False)
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     external_id = models.CharField(
@@ -286,11 +314,15 @@ class LegalDocument(index.Indexed, ClusterableModel):
         FieldPanel("note"),
     ]
 
+    # The number, with a title's boost, is the indexed title (search.backends.common): an
+    # exact number outranks documents that only mention it.
     search_fields = [
         index.SearchField("code", boost=10),
         index.AutocompleteField("code"),
+        index.AutocompleteField("summary"),
         index.SearchField("summary", boost=3),
-        index.SearchField("search_text"),
+        index.SearchField("signer"),
+        index.SearchField("note"),
         index.SearchField("extracted_text"),
         index.RelatedFields("document_type", [index.SearchField("name")]),
         index.RelatedFields("issuer", [index.SearchField("name")]),
@@ -338,24 +370,13 @@ class LegalDocument(index.Indexed, ClusterableModel):
             raise ValidationError(errors)
 
     def fill_derived_fields(self):
-        """Folded copies for searching and the URL slug, from the edited fields."""
+        """NFC text, the number's duplicate key and the URL slug, from the edited fields."""
         self.code = normalize(self.code).strip()
         self.summary = normalize(self.summary).strip()
         self.signer = normalize(self.signer).strip()
         self.code_key = code_key(self.code)
         tokens = fold_tokens(f"{self.document_type_name} {self.code}")
         self.slug = "-".join(tokens)[:200].strip("-") or "van-ban"
-        parts = [
-            self.code,
-            " ".join(fold_tokens(self.code)),
-            self.document_type_name,
-            self.issuer.name if self.issuer_id else "",
-            self.signer,
-            self.summary,
-            self.note,
-            self.extracted_text,
-        ]
-        self.search_text = f" {' '.join(fold_tokens(' '.join(parts)))} "
 
     def save(self, *args, **kwargs):
         self.fill_derived_fields()
@@ -375,6 +396,11 @@ class LegalDocument(index.Indexed, ClusterableModel):
 
     def get_absolute_url(self):
         return reverse("legal:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def extraction_report(self) -> str:
+        """The full-text status with its message (a refused or cut file), for the admin list."""
+        label = self.get_extraction_status_display()
+        return f"{label}: {self.extraction_error}" if self.extraction_error else label
 
     def status_on(self, day: datetime.date) -> str:
         if self.is_replaced:

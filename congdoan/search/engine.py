@@ -7,7 +7,15 @@ from django.core.paginator import Paginator
 from wagtail.search.backends import get_search_backend
 
 from .kinds import SearchKind, available_kinds
-from .text import ParsedQuery, clean_query, has_match, highlight, parse_query, snippet
+from .text import (
+    ParsedQuery,
+    clean_query,
+    has_match,
+    highlight,
+    parse_query,
+    snippet,
+    title_match,
+)
 
 # Matches are counted up to this many per kind; more are shown as "more than 300". Counting
 # further makes PostgreSQL read every matching body vector (about 30 ms per 1,000 matches).
@@ -44,6 +52,8 @@ class Hit:
 @dataclass
 class SearchOutcome:
     query: ParsedQuery
+    # The kind filter, when one is chosen: the total is then that kind's count.
+    kind: str = ""
     page: object = None
     hits: list[Hit] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -52,11 +62,19 @@ class SearchOutcome:
 
     @property
     def total(self) -> int:
+        """Matches shown: of the chosen kind, else of every kind."""
+        if self.kind:
+            return self.counts.get(self.kind, 0)
         return sum(self.counts.values())
 
     @property
     def total_capped(self) -> bool:
-        return bool(self.capped)
+        return self.kind in self.capped if self.kind else bool(self.capped)
+
+    @property
+    def every_kind_total(self) -> int:
+        """Matches of every kind (the "Everything" filter's count)."""
+        return sum(self.counts.values())
 
 
 def _filtered(kind: SearchKind, queryset, params: SearchParams):
@@ -86,9 +104,16 @@ def _matches(kind: SearchKind, q: str, params: SearchParams):
 
 
 def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=None):
+    """One page of hits of every kind (or of `params.kind`), merged by the same relevance.
+
+    The backend's scores are not on one scale across kinds: bm25 favours short texts, so a
+    video's five-word title and one-line description outscored every long article. A hit's
+    relevance is therefore (how its title matches: words in a row, every word, else neither;
+    its score divided by the best score of its kind for this query), then newest first.
+    Within a kind this keeps the backend's order among equally matching titles."""
     q = clean_query(params.q)
     parsed = parse_query(q)
-    outcome = SearchOutcome(query=parsed)
+    outcome = SearchOutcome(query=parsed, kind=params.kind)
     if not parsed:
         return outcome
     candidates = []
@@ -105,22 +130,26 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
             outcome.capped.add(kind.key)
         if count == 0 or (params.kind and params.kind != kind.key):
             continue
-        date_field = kind.date_field or "pk"
+        date_field = kind.date_field
         if params.sort == "date":
             ordering = [f"-{date_field}", "-pk"]
         else:
             ordering = ["-_score", f"-{date_field}", "-pk"]
+        columns = ("pk", "_score", date_field, kind.title_field)
         rows = None
         if params.sort != "date" and count > COUNT_CAP and wanted <= TITLE_CANDIDATES:
-            rows = _rank_title_candidates(kind, q, queryset, ordering, wanted)
+            rows = _rank_title_candidates(kind, q, queryset, ordering, wanted, columns)
         if rows is None:
-            rows = queryset.order_by(*ordering).values_list("pk", "_score", date_field)[:wanted]
-        candidates += [(kind, *row) for row in rows]
+            rows = list(queryset.order_by(*ordering).values_list(*columns)[:wanted])
+        best = max((row[1] or 0.0 for row in rows), default=0.0)
+        for pk, score, date_value, title in rows:
+            relevance = (title_match(title, parsed), (score or 0.0) / best if best > 0 else 0.0)
+            candidates.append((kind, pk, score, date_value, relevance))
 
     if params.sort == "date":
-        candidates.sort(key=lambda row: (_sortable(row[3]), row[1]), reverse=True)
+        candidates.sort(key=lambda row: (_sortable(row[3]), row[4]), reverse=True)
     else:
-        candidates.sort(key=lambda row: (row[2], _sortable(row[3])), reverse=True)
+        candidates.sort(key=lambda row: (row[4], _sortable(row[3])), reverse=True)
     outcome.page = Paginator(_Padded(candidates, outcome.total), per_page).get_page(page_number)
     outcome.hits = _hits(list(outcome.page.object_list), parsed, request)
     return outcome
@@ -132,7 +161,7 @@ def _capped_count(queryset) -> int:
     return queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
 
 
-def _rank_title_candidates(kind, q, queryset, ordering, wanted):
+def _rank_title_candidates(kind, q, queryset, ordering, wanted, columns):
     """The first rows of a very large match set, scored only among the matches whose title
     holds the most query words (title outranks sapo and body anyway); None when the backend
     scores every match cheaply or too few such candidates fill the page."""
@@ -140,9 +169,8 @@ def _rank_title_candidates(kind, q, queryset, ordering, wanted):
     if not hasattr(backend, "title_candidates"):
         return None
     candidates = backend.title_candidates(kind.model, q, TITLE_CANDIDATES)
-    date_field = kind.date_field or "pk"
     narrowed = queryset.filter(pk__in=candidates).order_by(*ordering)
-    rows = list(narrowed.values_list("pk", "_score", date_field)[:wanted])
+    rows = list(narrowed.values_list(*columns)[:wanted])
     return rows if len(rows) == wanted else None
 
 
@@ -182,9 +210,9 @@ def _hits(rows, parsed: ParsedQuery, request) -> list[Hit]:
     objects = {}
     for kind in {row[0] for row in rows}:
         pks = [row[1] for row in rows if row[0] is kind]
-        objects[kind.key] = kind.model._default_manager.in_bulk(pks)
+        objects[kind.key] = kind.in_bulk(pks)
     hits = []
-    for kind, pk, score, _date in rows:
+    for kind, pk, score, _date, _relevance in rows:
         obj = objects[kind.key].get(pk)
         if obj is None:
             continue

@@ -2,8 +2,9 @@
 
 Models are resolved lazily by label; a kind whose app or model is not installed (or not
 indexed) is silently left out, so a new kind only needs an `index.Indexed` model with a title
-and the fields named here. Date and snippet fields are tried in order; the first one the model
-has wins.
+and the fields named here: its date field and the fields a snippet is taken from, in order.
+Result rows never load `deferred_fields` (a legal document's extracted full text can be
+megabytes; a page of results needs its title and summary only).
 """
 
 from dataclasses import dataclass
@@ -24,8 +25,11 @@ class SearchKind:
     key: str
     label: str
     model_label: str
-    date_fields: tuple[str, ...]
+    date_field: str
     snippet_fields: tuple[str, ...]
+    deferred_fields: tuple[str, ...] = ()
+    # The database column read to compare titles across kinds (search.text.title_match).
+    title_field: str = "title"
 
     @property
     def model(self):
@@ -38,11 +42,6 @@ class SearchKind:
     @property
     def is_page(self) -> bool:
         return issubclass(self.model, Page)
-
-    @property
-    def date_field(self) -> str | None:
-        names = {field.name for field in self.model._meta.get_fields()}
-        return next((name for name in self.date_fields if name in names), None)
 
     def date_is_datetime(self) -> bool:
         return isinstance(self.model._meta.get_field(self.date_field), models.DateTimeField)
@@ -76,7 +75,11 @@ class SearchKind:
         return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
 
     def date(self, obj):
-        return getattr(obj, self.date_field, None) if self.date_field else None
+        return getattr(obj, self.date_field, None)
+
+    def in_bulk(self, pks):
+        """The objects of one result page, without their deferred long fields."""
+        return self.model._default_manager.defer(*self.deferred_fields).in_bulk(pks)
 
     def texts(self, obj):
         """Candidate snippet texts, most telling first, each read only when asked for."""
@@ -104,36 +107,34 @@ SEARCH_KINDS = [
         key="article",
         label=_("Articles"),
         model_label="news.ArticlePage",
-        date_fields=("published_at",),
+        date_field="published_at",
         snippet_fields=("sapo", "body"),
     ),
     SearchKind(
         key="album",
         label=_("Photo albums"),
         model_label="gallery.AlbumPage",
-        date_fields=("event_date", "date", "first_published_at"),
-        snippet_fields=("description", "intro"),
+        date_field="event_date",
+        snippet_fields=("description",),
     ),
     SearchKind(
         key="video",
         label=_("Videos"),
         model_label="gallery.VideoPage",
-        date_fields=("published_at", "date", "first_published_at"),
-        snippet_fields=("lead", "description", "intro"),
+        date_field="date",
+        snippet_fields=("description",),
     ),
     SearchKind(
         key="legal",
         label=_("Legal documents"),
         model_label="legal.LegalDocument",
-        date_fields=("issued_on", "issue_date", "issued_at", "signed_on", "created_at"),
-        snippet_fields=("summary", "excerpt", "body"),
+        date_field="issued_on",
+        snippet_fields=("summary",),
+        title_field="code",
+        deferred_fields=("extracted_text",),
     ),
 ]
 
 
 def available_kinds() -> list[SearchKind]:
     return [kind for kind in SEARCH_KINDS if kind.model is not None]
-
-
-def get_kind(key: str) -> SearchKind | None:
-    return next((kind for kind in available_kinds() if kind.key == key), None)

@@ -1,79 +1,26 @@
-"""Vietnamese search text: what goes into the index, how a query becomes one, highlighting.
+"""Search queries: parsing user input, FTS5 / tsquery building, highlighting.
 
-Every indexed text and every query go through `core.text.fold`, so `cong doan`, NFD input,
-`hoà`/`hòa` and `đòan` all meet on the same ASCII tokens. Two kinds of extra tokens are appended
-after the folded words (after, so phrase positions stay intact):
-
-- an *exact* token per word that carries marks: its folded form, `x`, and the sorted digits of its
-  marks (tones 1-5, circumflex 6, horn 7, breve 8, đ 9). `bàn` -> `banx2`, `bán` -> `banx1`.
-  The mark position is left out, so `hoà` and `hòa` (and `đòan`) share one exact token.
-- a *joined* token per code such as `02-NQ/TW` -> `02nqtw`, so codes match whole.
-
-A query word with marks asks for `fold OR exact`: both match, exact matches score higher.
-Only ASCII `[0-9a-z]` tokens ever reach the database, so no FTS syntax can be injected.
+The primitives (folding, tokens, exact-diacritic and code tokens, what the index stores) live
+in `core.text`, so the index and the queries meet on the same ASCII tokens: `cong doan`, NFD
+input, `hoà`/`hòa` and `đòan` alike. A query word with marks asks for `fold OR exact`: both
+match, exact matches score higher. A document number asks for its parts in a row or its code
+token. Only ASCII `[0-9a-z]` tokens ever reach the database, so no FTS syntax can be injected.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from congdoan.core.text import fold, normalize
+from congdoan.core.text import CODE, WORD, code_token, exact_token, fold, fold_tokens, normalize
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
-EXACT_SEPARATOR = "x"
 
-_WORD = re.compile(r"[^\W_]+")
-_CODE = re.compile(r"[^\W_]+(?:[-/.:][^\W_]+)+")
-_ASCII_TOKEN = re.compile(r"[0-9a-z]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # Upper-case FTS operators people paste in; they are not words to look for.
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
-_MARK_DIGITS = {
-    "\u0301": "1",  # sắc
-    "\u0300": "2",  # huyền
-    "\u0309": "3",  # hỏi
-    "\u0303": "4",  # ngã
-    "\u0323": "5",  # nặng
-    "\u0302": "6",  # â ê ô
-    "\u031b": "7",  # ơ ư
-    "\u0306": "8",  # ă
-}
-
-
-def exact_token(word: str) -> str | None:
-    """`bàn` -> `banx2`; None for a word without marks or not Latin."""
-    digits = {"9"} if ("đ" in word or "Đ" in word) else set()
-    for char in unicodedata.normalize("NFD", word):
-        if char in _MARK_DIGITS:
-            digits.add(_MARK_DIGITS[char])
-    folded = fold(word)
-    if not digits or not _ASCII_TOKEN.fullmatch(folded):
-        return None
-    return f"{folded}{EXACT_SEPARATOR}{''.join(sorted(digits))}"
-
-
-def joined_token(code: str) -> str:
-    return "".join(_ASCII_TOKEN.findall(fold(code)))
-
-
-def folded_words(text: str) -> list[str]:
-    return _ASCII_TOKEN.findall(fold(text))
-
-
-def index_text(text: str) -> str:
-    """The text stored in the index for `text`: folded words, then exact and code tokens."""
-    text = normalize(text)
-    extras = []
-    for word in _WORD.findall(text):
-        token = exact_token(word)
-        if token:
-            extras.append(token)
-    extras.extend(joined_token(code) for code in _CODE.findall(text))
-    return " ".join([*folded_words(text), *extras])
 
 
 def clean_query(raw: str) -> str:
@@ -178,18 +125,18 @@ def parse_query(raw: str, operator: str = "and") -> ParsedQuery:
 
 def parse_phrase(raw: str) -> ParsedQuery:
     """A quoted phrase: all its words in a row, as one term."""
-    tokens = tuple(folded_words(clean_query(raw)))[: MAX_TERMS * 2]
+    tokens = tuple(fold_tokens(clean_query(raw)))[: MAX_TERMS * 2]
     return ParsedQuery([Term(tokens=tokens)] if tokens else [])
 
 
 def _split_chunk(chunk: str) -> list[Term]:
     terms = []
     position = 0
-    for code in _CODE.finditer(chunk):
+    for code in CODE.finditer(chunk):
         terms.extend(_word_terms(chunk[position : code.start()]))
-        tokens = tuple(folded_words(code.group()))
+        tokens = tuple(fold_tokens(code.group()))
         if tokens:
-            terms.append(Term(tokens=tokens, joined=joined_token(code.group())))
+            terms.append(Term(tokens=tokens, joined=code_token(code.group())))
         position = code.end()
     terms.extend(_word_terms(chunk[position:]))
     return terms
@@ -197,8 +144,8 @@ def _split_chunk(chunk: str) -> list[Term]:
 
 def _word_terms(text: str) -> list[Term]:
     terms = []
-    for word in _WORD.findall(text):
-        tokens = tuple(folded_words(word))
+    for word in WORD.findall(text):
+        tokens = tuple(fold_tokens(word))
         if not tokens or word in _OPERATORS:
             continue
         exact = exact_token(word) if len(tokens) == 1 else None
@@ -210,20 +157,69 @@ def _word_terms(text: str) -> list[Term]:
 
 
 def _matches(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
-    """Character spans of `text` matching the query's words or codes, found word by word
-    on the original so folded offsets never need mapping back."""
-    words = set(query.words)
-    joined = {term.joined for term in query.terms if term.joined}
+    """Character spans of `text` that match the query, found word by word on the original so
+    folded offsets never need mapping back.
+
+    The rule: a document number of the query is marked whole; a one-word query marks that
+    word; otherwise a word is marked only inside a run of at least two words, separated by
+    spaces only, that appears in the same order in the query. For `cong doan`, "Công đoàn"
+    is marked and the "Công" of "Công ty" is not: a syllable shared with the query is not a
+    match of it (Vietnamese words are mostly two syllables or more)."""
+    codes = {term.joined for term in query.terms if term.joined}
     spans = []
-    for code in _CODE.finditer(text):
-        if joined_token(code.group()) in joined:
+    for code in CODE.finditer(text):
+        if code_token(code.group()) in codes:
             spans.append((code.start(), code.end()))
-    for word in _WORD.finditer(text):
-        if any(start <= word.start() < end for start, end in spans):
-            continue
-        if fold(word.group()) in words:
-            spans.append((word.start(), word.end()))
-    return sorted(spans)
+    words = [
+        word
+        for word in WORD.finditer(text)
+        if not any(start <= word.start() < end for start, end in spans)
+    ]
+    wanted = query.words
+    if len(set(wanted)) == 1:
+        spans.extend((w.start(), w.end()) for w in words if fold(w.group()) == wanted[0])
+        return _merged(spans)
+    folded = [fold(word.group()) for word in words]
+    for first in range(len(words)):
+        for offset in (k for k, token in enumerate(wanted) if token == folded[first]):
+            length = 1
+            while (
+                first + length < len(words)
+                and offset + length < len(wanted)
+                and folded[first + length] == wanted[offset + length]
+                and text[words[first + length - 1].end() : words[first + length].start()].isspace()
+            ):
+                length += 1
+            if length >= 2:
+                spans.append((words[first].start(), words[first + length - 1].end()))
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one: a phrase is marked once, `<mark>Công đoàn cơ sở</mark>`."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def title_match(title: str, query: ParsedQuery) -> int:
+    """How well a title matches, the same for every kind of content: 2 when it holds the
+    query's words in a row (or its document number), 1 when it holds every word, else 0."""
+    tokens = fold_tokens(title or "")
+    wanted = query.words
+    if not wanted:
+        return 0
+    joined = {term.joined for term in query.terms if term.joined}
+    if joined & {code_token(code) for code in CODE.findall(normalize(title or ""))}:
+        return 2
+    width = len(wanted)
+    if any(tokens[i : i + width] == wanted for i in range(len(tokens) - width + 1)):
+        return 2
+    return 1 if set(wanted) <= set(tokens) else 0
 
 
 def has_match(text: str, query: ParsedQuery) -> bool:

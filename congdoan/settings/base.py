@@ -203,7 +203,6 @@ TASKS = {
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Cổng Công đoàn")
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar: the admin must not call a third party (and avatars would break offline).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

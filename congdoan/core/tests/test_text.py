@@ -2,7 +2,14 @@ import unicodedata
 
 import pytest
 
-from congdoan.core.text import fold, fold_tokens, normalize, vietnamese_slugify
+from congdoan.core.text import (
+    code_key,
+    code_token,
+    fold,
+    fold_tokens,
+    normalize,
+    vietnamese_slugify,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,3 +59,28 @@ def test_slug_keeps_the_parts_of_dates_and_codes():
     )
     assert vietnamese_slugify("Nghị quyết 02-NQ/TW") == "nghi-quyet-02-nq-tw"
     assert vietnamese_slugify(vietnamese_slugify("Đoàn viên")) == "doan-vien"
+
+
+def test_one_tokeniser_for_slugs_index_and_queries():
+    """`fold_tokens` is the only tokeniser: the search layer imports it from here."""
+    from congdoan.search import text as search_text
+
+    assert search_text.fold_tokens is fold_tokens
+    assert not hasattr(search_text, "folded_words")
+
+
+@pytest.mark.parametrize("spelling", ["02-NQ/TW", "02/nq-tw", "NQ 02 TW", "02 NQ TW", "nq-02/tw"])
+def test_code_key_is_the_same_for_every_spelling_of_a_number(spelling):
+    assert code_key(spelling) == " 02 nq tw "
+    assert code_key("02-NQ/TW-BCĐ") != code_key(spelling)
+
+
+def test_code_token_joins_a_number_whatever_its_separators():
+    assert code_token("02-NQ/TW") == code_token("02/nq-tw") == "02nqtw"
+    assert code_token("12/2022/NĐ-CP") == "122022ndcp"
+
+
+def test_legal_models_still_exports_code_key():
+    from congdoan.legal.models import code_key as legal_code_key
+
+    assert legal_code_key is code_key

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
 
 from congdoan.legal.factories import (
     AreaFactory,
@@ -32,11 +33,12 @@ def bulk_documents(count):
                 document_type=document_type,
                 issuer=issuer,
                 summary=f"Quyết định số {number + 1} về công tác công đoàn",
-                search_text=f" {number + 1} qd tld quyet dinh cong doan ",
                 issued_on=datetime.date(2000, 1, 1) + datetime.timedelta(days=number),
             )
         )
     created = LegalDocument.objects.bulk_create(documents)
+    # A bulk insert skips the signals: index them as an import does.
+    get_search_backend().add_bulk(LegalDocument, created)
     through = LegalDocument.areas.through
     through.objects.bulk_create(
         [through(legaldocument_id=document.pk, area_id=area.pk) for document in created]
@@ -81,7 +83,8 @@ def test_list_with_2000_documents_within_query_budget(
 ):
     bulk_documents(2000)
     client.get("/van-ban/")
-    with django_assert_max_num_queries(10):
+    # 11: one of them asks whether whole words match (else the last word is read as a prefix).
+    with django_assert_max_num_queries(11):
         response = client.get("/van-ban/?q=cong+doan&area=cong-doan")
     assert response.context["page_obj"].paginator.count == 2000
     assert len(response.context["documents"]) == 20

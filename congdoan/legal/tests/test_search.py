@@ -9,7 +9,6 @@ from congdoan.legal.factories import (
     LegalDocumentFactory,
 )
 from congdoan.legal.models import LegalDocument
-from congdoan.legal.search import search_documents
 
 pytestmark = pytest.mark.django_db
 
@@ -67,14 +66,14 @@ def library():
 
 @pytest.mark.parametrize("query", ["02-NQ/TW", "02-nq/tw", "02 NQ TW", "NQ 02", "02/NQ-TW"])
 def test_every_spelling_of_a_number_finds_the_resolution_first(library, query):
-    found = list(search_documents(LegalDocument.objects.listing(), query))
+    found = list(LegalDocument.objects.listing().matching(query))
     assert found[0] == library["resolution"]
     assert {library["longer"], library["mention"]} <= set(found)
     assert library["law"] not in found
 
 
 def test_exact_number_outranks_newer_documents_sharing_its_tokens(library):
-    found = list(search_documents(LegalDocument.objects.listing(), "02-NQ/TW"))
+    found = list(LegalDocument.objects.listing().matching("02-NQ/TW"))
     assert found == [library["resolution"], library["longer"], library["mention"]]
 
 
@@ -82,19 +81,19 @@ def test_exact_number_outranks_newer_documents_sharing_its_tokens(library):
     "query", ["công đoàn việt nam", "cong doan viet nam", "CÔNG ĐOÀN", "đổi mới tổ chức", "doi moi"]
 )
 def test_keywords_match_with_or_without_marks(library, query):
-    assert library["resolution"] in search_documents(LegalDocument.objects.all(), query)
+    assert library["resolution"] in LegalDocument.objects.all().matching(query)
 
 
 def test_mixed_tone_placement_and_decomposed_input_match(library):
     decomposed = "ho\u0300a"  # hòa typed with a combining grave accent
     document = LegalDocumentFactory(summary="Về hòa giải tranh chấp lao động")
-    assert document in search_documents(LegalDocument.objects.all(), decomposed)
-    assert document in search_documents(LegalDocument.objects.all(), "hoà giải")
+    assert document in LegalDocument.objects.all().matching(decomposed)
+    assert document in LegalDocument.objects.all().matching("hoà giải")
 
 
 def test_a_word_must_be_whole_except_the_last_one(library):
-    assert not search_documents(LegalDocument.objects.all(), "oan viet").exists()
-    assert search_documents(LegalDocument.objects.all(), "công đoà").exists()
+    assert not LegalDocument.objects.all().matching("oan viet").exists()
+    assert LegalDocument.objects.all().matching("công đoà").exists()
 
 
 def test_list_page_keyword(client, library):

@@ -5,17 +5,22 @@ replaces what goes into them (`search.text.index_text`: folded words plus exact-
 code tokens) and how a query is matched and ranked (`search.text.parse_query`).
 
 Ranking: title above lead fields (SearchField boost >= 2, e.g. the sapo) above the rest;
-exact-diacritic matches above folded-only ones; words side by side above scattered.
+exact-diacritic matches above folded-only ones; words side by side above scattered. A field
+named `title`, or boosted like one (>= 10: a legal document's number), is the title.
 """
 
 from django.utils.encoding import force_str
 from django.utils.functional import cached_property
+from modelsearch.backends.base import SearchFieldError
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
-from ..text import ParsedQuery, index_text, parse_phrase, parse_query
+from congdoan.core.text import index_text
+
+from ..text import ParsedQuery, parse_phrase, parse_query
 
 LEAD_BOOST = 2
+TITLE_BOOST = 10
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 # Lead fields are written this many times into the body column on SQLite (one column holds
@@ -69,9 +74,7 @@ class VietnameseIndexer:
 
     @cached_property
     def title(self) -> str:
-        return index_text(
-            self._join(lambda f: isinstance(f, SearchField) and f.field_name == "title")
-        )
+        return index_text(self._join(self._is_title))
 
     @cached_property
     def lead(self) -> str:
@@ -86,8 +89,14 @@ class VietnameseIndexer:
         return index_text(self._join(lambda f: isinstance(f, AutocompleteField)))
 
     @staticmethod
-    def _is_body(search_field) -> bool:
-        return isinstance(search_field, SearchField) and search_field.field_name != "title"
+    def _is_title(search_field) -> bool:
+        return isinstance(search_field, SearchField) and (
+            search_field.field_name == "title" or (search_field.boost or 0) >= TITLE_BOOST
+        )
+
+    @classmethod
+    def _is_body(cls, search_field) -> bool:
+        return isinstance(search_field, SearchField) and not cls._is_title(search_field)
 
     @staticmethod
     def _is_lead(search_field) -> bool:
@@ -140,6 +149,18 @@ def _plain_query(query) -> ParsedQuery | None:
 
 class _SearchMixin:
     """What both database compilers share: MatchAll, a negated query, empty queries."""
+
+    def check(self):
+        """Only the searched field names are checked. The queryset runs in the database as
+        given, so any filter or ordering the ORM can express works (modelsearch's check asks
+        for a FilterField per filter because a search server cannot run them)."""
+        if self.fields:
+            searchable = {f.field_name for f in self.queryset.model.get_searchable_search_fields()}
+            unknown = [name for name in self.fields if name not in searchable]
+            if unknown:
+                raise SearchFieldError(
+                    f'Cannot search with field "{unknown[0]}".', field_name=unknown[0]
+                )
 
     def search(self, config, start, stop, score_field=None, backend=None):
         query = self.query

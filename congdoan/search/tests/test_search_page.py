@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from congdoan.news.factories import SectionPageFactory
+from congdoan.search.engine import SearchParams, run_search
 
 pytestmark = pytest.mark.django_db
 
@@ -13,12 +14,16 @@ def at(day, month, year):
 
 
 def test_folded_query_highlights_accented_words(client, make_article):
-    make_article("Công đoàn cơ sở tổ chức hội thao", sapo="Đoàn viên công đoàn tham gia đông đủ.")
+    make_article(
+        "Công đoàn cơ sở Công ty May tổ chức hội thao",
+        sapo="Đoàn viên công đoàn tham gia đông đủ.",
+    )
     response = client.get("/tim-kiem/", {"q": "cong doan"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<mark>Công</mark> <mark>đoàn</mark> cơ sở" in html
-    assert "viên <mark>công</mark> <mark>đoàn</mark> tham gia" in html
+    # The phrase is marked; "Công" of "Công ty" and the lone "Đoàn" are not (issue 10 #17).
+    assert "<mark>Công đoàn</mark> cơ sở Công ty May" in html
+    assert "Đoàn viên <mark>công đoàn</mark> tham gia" in html
 
 
 def test_snippet_comes_from_body_when_sapo_has_no_match(client, make_article):
@@ -28,7 +33,7 @@ def test_snippet_comes_from_body_when_sapo_has_no_match(client, make_article):
         body_text="Phong trào thi đua lao động sáng tạo được đẩy mạnh.",
     )
     html = client.get("/tim-kiem/", {"q": "sang tao"}).content.decode()
-    assert "lao động <mark>sáng</mark> <mark>tạo</mark> được" in html
+    assert "lao động <mark>sáng tạo</mark> được" in html
 
 
 def test_date_range_and_sort(client, make_article):
@@ -119,3 +124,50 @@ def test_autocomplete_returns_titles_by_prefix(client, make_article):
     )
     assert data["results"][0]["kind_label"] == "Bài viết"
     assert client.get("/tim-kiem/goi-y/", {"q": ""}).json()["results"] == []
+
+
+def test_with_a_kind_filter_the_total_is_that_kinds_count(client, make_article):
+    """Issue 10 #17: the total shown with a kind filter counts that kind only."""
+    from congdoan.legal.factories import LegalDocumentFactory
+
+    make_article("Công đoàn cơ sở tổ chức hội thao")
+    make_article("Công đoàn ngành giáo dục")
+    LegalDocumentFactory(summary="Hướng dẫn thu kinh phí công đoàn")
+    outcome = run_search(SearchParams(q="cong doan", kind="legal"))
+    assert outcome.counts == {"article": 2, "album": 0, "video": 0, "legal": 1}
+    assert outcome.total == 1 and outcome.every_kind_total == 3
+    assert outcome.page.paginator.count == 1
+    html = client.get("/tim-kiem/", {"q": "cong doan", "kind": "legal"}).content.decode()
+    assert "1 kết quả cho “cong doan”" in html
+    assert "3 kết quả" not in html
+
+
+def test_a_short_video_does_not_outrank_articles_by_its_length(home_page, make_article):
+    """Issue 10 #17: a four-second trailer (five-word title, one-line description) came
+    first for `cong doan`, above every article: bm25 favours short texts. Each kind's scores
+    are now relative to its best match, the title match decides first, then the date."""
+    from congdoan.gallery.factories import VideoIndexPageFactory, VideoPageFactory
+
+    video_index = VideoIndexPageFactory(parent=home_page)
+    VideoPageFactory(
+        parent=video_index,
+        title="Trailer Đại hội Công đoàn tỉnh",
+        description="Đoạn giới thiệu ngắn trước thềm Đại hội Công đoàn tỉnh.",
+        date=dt.date(2023, 6, 10),
+    )
+    body = "Đại hội Công đoàn cơ sở thảo luận báo cáo của Ban Chấp hành. " * 30
+    newest = make_article(
+        "Đại hội Công đoàn cơ sở Công ty May nhiệm kỳ 2023 – 2028",
+        sapo="Đại hội Công đoàn cơ sở đã bầu Ban Chấp hành mới.",
+        body_text=body,
+        published_at=at(1, 9, 2024),
+    )
+    make_article(
+        "Đại hội Công đoàn ngành Giáo dục",
+        sapo="Công đoàn ngành Giáo dục tổng kết nhiệm kỳ.",
+        body_text=body,
+        published_at=at(1, 3, 2023),
+    )
+    hits = run_search(SearchParams(q="cong doan")).hits
+    assert hits[0].obj == newest
+    assert [hit.kind.key for hit in hits] == ["article", "video", "article"]
