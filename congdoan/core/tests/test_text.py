@@ -78,9 +78,3 @@ def test_code_key_is_the_same_for_every_spelling_of_a_number(spelling):
 def test_code_token_joins_a_number_whatever_its_separators():
     assert code_token("02-NQ/TW") == code_token("02/nq-tw") == "02nqtw"
     assert code_token("12/2022/NĐ-CP") == "122022ndcp"
-
-
-def test_legal_models_still_exports_code_key():
-    from congdoan.legal.models import code_key as legal_code_key
-
-    assert legal_code_key is code_key
