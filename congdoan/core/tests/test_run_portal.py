@@ -165,6 +165,7 @@ def test_addresses_come_last_and_task_lines_stay_out_of_the_output(portal):
     # The demo editor's password is random per install and printed right after the addresses.
     password = (portal.var_dir / "demo_editor_password").read_text(encoding="utf-8").strip()
     assert lines[site_line + 2] == f"Tài khoản biên tập mẫu: bientap / {password}"
+    assert output.count(password) == 1  # printed once, last
     # The server's startup lines come before the addresses, not after them.
     assert any("Listening at" in line for line in lines[:site_line])
     # The demo enqueued hundreds of tasks that the workers are running: none is logged.

@@ -24,7 +24,14 @@ class Command(BaseCommand):
         "(the demo loaded before included, even with demo articles deleted since) is left alone."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-login",
+            action="store_true",
+            help="Do not print the demo editor's login (run_portal prints it last itself).",
+        )
+
+    def handle(self, *args, no_login=False, **options):
         with translation.override(settings.LANGUAGE_CODE):
             if not database_is_empty():
                 self.stdout.write(_("Demo content not loaded: the database is not empty."))
@@ -35,5 +42,6 @@ class Command(BaseCommand):
                 for label, load in demo_loaders():
                     load(self.stdout)
                     self.stdout.write(f"demo: {label} ok")
-        for line in demo_login_lines():
-            self.stdout.write(line)
+        if not no_login:
+            for line in demo_login_lines():
+                self.stdout.write(line)

@@ -193,7 +193,7 @@ class Command(BaseCommand):
         default_site_url_to_served_address(host, port)
         call_command("migrate", interactive=False, verbosity=0)
         if not no_demo:
-            call_command("load_demo", stdout=self.stdout)
+            call_command("load_demo", no_login=True, stdout=self.stdout)
         call_command("collectstatic", interactive=False, verbosity=0)
         close_old_connections()
 
