@@ -112,7 +112,7 @@ def test_make_run_demo_0_starts_without_the_demo():
     def run_command(*arguments):
         return (
             subprocess.run(  # noqa: S603
-                ["make", "--dry-run", "run", *arguments],  # noqa: S607
+                ["make", "--no-print-directory", "--dry-run", "run", *arguments],  # noqa: S607
                 cwd=REPO_DIR,
                 capture_output=True,
                 text=True,

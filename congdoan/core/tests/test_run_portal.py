@@ -279,16 +279,26 @@ def test_a_killed_web_server_is_restarted(portal):
 
     web_server.kill()
 
-    home = eventually(lambda: fetch(portal.base_url + "/"), 300, "the site answering again")
-    assert "Trang chủ" in home
-    assert portal.child("granian", "congdoan.wsgi:application").pid != web_server.pid
     _, orphans = psutil.wait_procs(its_workers, timeout=10)
     assert orphans == []  # the old master's workers do not keep the port
 
+    def new_web_server():
+        child = portal.child("granian", "congdoan.wsgi:application")
+        return child if child.pid != web_server.pid else None
+
+    eventually(new_web_server, 60, "a new web server")
+    home = eventually(lambda: fetch(portal.base_url + "/"), 300, "the site answering again")
+    assert "Trang chủ" in home
+    assert f"web (pid {web_server.pid}) exited with status -9" in portal.output()
+
 
 def test_sigterm_stops_the_portal_and_every_process_it_started(portal):
-    processes = psutil.Process(portal.process.pid).children(recursive=True)
-    assert len(processes) >= 7  # web server and its worker, four task workers, scheduler
+    def all_started():
+        processes = psutil.Process(portal.process.pid).children(recursive=True)
+        # web server and its worker, four task workers, scheduler
+        return processes if len(processes) >= 7 else None
+
+    processes = eventually(all_started, 60, "every process of the portal running")
 
     assert portal.stop() == 0
 

@@ -12,8 +12,9 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Site
 
+from congdoan.core.factories import HomePageFactory
 from congdoan.core.sites import served_url, site_address, sync_default_site
-from congdoan.news.factories import ArticlePageFactory, HomePageFactory, SectionPageFactory
+from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,12 @@ from datetime import date
 
 import pytest
 
+from congdoan.core.factories import make_image
 from congdoan.gallery.factories import (
     AlbumIndexPageFactory,
     AlbumPageFactory,
     VideoIndexPageFactory,
     VideoPageFactory,
-    make_image,
 )
 from congdoan.gallery.models import AlbumPhoto
 

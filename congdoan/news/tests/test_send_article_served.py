@@ -18,7 +18,8 @@ import pytest
 import requests
 from django.db import connection
 
-from congdoan.news.factories import ArticlePageFactory, HomePageFactory, SectionPageFactory
+from congdoan.core.factories import HomePageFactory
+from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
 
 REPO_DIR = Path(__file__).resolve().parents[3]
 CONCURRENT_POSTS = 20
