@@ -75,7 +75,7 @@ class Browser:
             return response.read().decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_absolute_address_is_the_served_one(live_server):
     served = live_server.url  # http://localhost:<port>, not localhost:80
     home = HomePageFactory.create_as_site_root()

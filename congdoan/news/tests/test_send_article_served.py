@@ -109,7 +109,7 @@ def subject(path: Path) -> str:
     return str(make_header(decode_header(message_from_bytes(path.read_bytes())["Subject"])))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_concurrent_posts_from_one_address_send_exactly_the_limit(tmp_path):
     home = HomePageFactory.create_as_site_root()
     article = ArticlePageFactory(parent=SectionPageFactory(parent=home), title="Bài gửi đồng thời")
