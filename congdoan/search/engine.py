@@ -109,7 +109,8 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
     The backend's scores are not on one scale across kinds: bm25 favours short texts, so a
     video's five-word title and one-line description outscored every long article. A hit's
     relevance is therefore (how its title matches: words in a row, every word, else neither;
-    its score divided by the best score of its kind for this query), then newest first.
+    its score divided by the best score of its kind for this query; the kind's priority, so the
+    best article comes before the best album or clip), then newest first.
     Within a kind this keeps the backend's order among equally matching titles."""
     q = clean_query(params.q)
     parsed = parse_query(q)
@@ -143,7 +144,11 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
             rows = list(queryset.order_by(*ordering).values_list(*columns)[:wanted])
         best = max((row[1] or 0.0 for row in rows), default=0.0)
         for pk, score, date_value, title in rows:
-            relevance = (title_match(title, parsed), (score or 0.0) / best if best > 0 else 0.0)
+            relevance = (
+                title_match(title, parsed),
+                (score or 0.0) / best if best > 0 else 0.0,
+                kind.priority,
+            )
             candidates.append((kind, pk, score, date_value, relevance))
 
     if params.sort == "date":

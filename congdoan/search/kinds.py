@@ -30,6 +30,9 @@ class SearchKind:
     deferred_fields: tuple[str, ...] = ()
     # The database column read to compare titles across kinds (search.text.title_match).
     title_field: str = "title"
+    # Breaks a tie of equal relevance: readers searching words want text to read before a
+    # picture or a clip that merely names them (a trailer titled "Đại hội Công đoàn").
+    priority: int = 0
 
     @property
     def model(self):
@@ -109,6 +112,7 @@ SEARCH_KINDS = [
         model_label="news.ArticlePage",
         date_field="published_at",
         snippet_fields=("sapo", "body"),
+        priority=3,
     ),
     SearchKind(
         key="album",
@@ -116,6 +120,7 @@ SEARCH_KINDS = [
         model_label="gallery.AlbumPage",
         date_field="event_date",
         snippet_fields=("description",),
+        priority=1,
     ),
     SearchKind(
         key="video",
@@ -132,6 +137,7 @@ SEARCH_KINDS = [
         snippet_fields=("summary",),
         title_field="code",
         deferred_fields=("extracted_text",),
+        priority=2,
     ),
 ]
 

@@ -171,3 +171,28 @@ def test_a_short_video_does_not_outrank_articles_by_its_length(home_page, make_a
     hits = run_search(SearchParams(q="cong doan")).hits
     assert hits[0].obj == newest
     assert [hit.kind.key for hit in hits] == ["article", "video", "article"]
+
+
+def test_the_best_article_comes_before_a_newer_trailer_of_equal_title_match(
+    home_page, make_article
+):
+    """The demo's trailer and album (2023) came before every article of 2021–2022 for
+    `cong doan`: each kind's best match ties on relevance, and the date then preferred them."""
+    from congdoan.gallery.factories import VideoIndexPageFactory, VideoPageFactory
+
+    video_index = VideoIndexPageFactory(parent=home_page)
+    VideoPageFactory(
+        parent=video_index,
+        title="Trailer Đại hội Công đoàn tỉnh",
+        description="Đoạn giới thiệu ngắn.",
+        date=dt.date(2025, 6, 10),
+    )
+    article = make_article(
+        "Nghị quyết 02 thúc đẩy đổi mới tổ chức và hoạt động Công đoàn Việt Nam",
+        sapo="Tổng Liên đoàn kiểm điểm tiến độ triển khai các nghị quyết về công đoàn.",
+        body_text="Công đoàn các cấp triển khai Chương trình hành động. " * 20,
+        published_at=at(10, 11, 2021),
+    )
+    hits = run_search(SearchParams(q="cong doan")).hits
+    assert [(hit.kind.key, hit.obj) for hit in hits][0] == ("article", article)
+    assert [hit.kind.key for hit in hits] == ["article", "video"]
