@@ -46,13 +46,14 @@ def test_gallery_css_is_linked_exactly_once_per_page(client, home_page, album, y
     assert head.find("link", href=re.compile(r"gallery/gallery\.css$")) is not None
 
 
-def test_pending_photos_keep_a_real_loading_attribute(client, album):
-    # Without renditions yet, photos are placeholders: their attributes must not be escaped.
+def test_photos_without_renditions_keep_a_real_loading_attribute(client, album):
+    # Without renditions yet, photos are shown from their original file: their attributes
+    # must not be escaped.
     Rendition.objects.all().delete()
 
     html = client.get(album.url).content.decode()
 
     assert "=&quot;" not in html
-    placeholders = BeautifulSoup(html, "html.parser").select("img.image-pending")
-    assert len(placeholders) == 3
-    assert [img.get("loading") for img in placeholders] == [None, "lazy", "lazy"]
+    originals = BeautifulSoup(html, "html.parser").select('img[src*="/original_images/"]')
+    assert len(originals) == 3
+    assert [img.get("loading") for img in originals] == [None, "lazy", "lazy"]
