@@ -207,35 +207,13 @@ def index_articles():
 def quality_mrr(home):
     """MRR of the quality set (congdoan/search/tests/quality) on its 40-article corpus, built
     in the empty test database before the bulk articles, as the quality test builds it."""
-    import datetime as dt
-    import json
+    from congdoan.search.tests.quality import build_corpus, first_relevant_rank, load, ranked_ids
 
-    from django.utils import timezone
-    from wagtail.rich_text import RichText
-
-    from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
-    from congdoan.search.engine import SearchParams, run_search
-
-    folder = ROOT / "congdoan" / "search" / "tests" / "quality"
-    corpus = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
-    queries = json.loads((folder / "queries.json").read_text(encoding="utf-8"))
-    section = SectionPageFactory(parent=home, title="Tin tức")
-    ids = {}
-    for item in corpus:
-        day = dt.date.fromisoformat(item["date"])
-        page = ArticlePageFactory(
-            parent=section,
-            title=item["title"],
-            sapo=item["sapo"],
-            body=[("paragraph", RichText(f"<p>{item['body']}</p>"))],
-            published_at=timezone.make_aware(dt.datetime(day.year, day.month, day.day, 8)),
-        )
-        ids[page.pk] = item["id"]
+    ids = build_corpus(home)
+    queries = load("queries.json")
     reciprocal_ranks = []
     for query in queries:
-        outcome = run_search(SearchParams(q=query["q"]), per_page=10)
-        ranked = [ids[hit.obj.pk] for hit in outcome.hits]
-        rank = next((i + 1 for i, key in enumerate(ranked) if key in query["relevant"]), None)
+        rank = first_relevant_rank(query, ranked_ids(query, ids))
         reciprocal_ranks.append(1 / rank if rank else 0.0)
     return sum(reciprocal_ranks) / len(reciprocal_ranks), len(queries)
 
