@@ -11,7 +11,6 @@ without the column.
 
 import argparse
 import datetime
-import os
 import statistics
 import sys
 import time
@@ -19,23 +18,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from throwaway_database import throwaway_database  # noqa: E402
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=3000)
     parser.add_argument("--lookups", type=int, default=200)
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings.test")
-    import django
-
-    django.setup()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         from wagtail.search.backends import get_search_backend
 
         from congdoan.core.text import code_key
@@ -80,8 +71,6 @@ def main():
                 f"{name:16} n={len(samples)} median={statistics.median(samples):.2f} ms"
                 f"  max={max(samples):.2f} ms"
             )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

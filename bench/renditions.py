@@ -12,32 +12,31 @@ Target: the whole demo in under 60 s at the speed `congdoan.core.images` uses.
 import argparse
 import io
 import logging
-import os
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from throwaway_database import throwaway_database  # noqa: E402
+
 
 def measure(speeds: list[int], sample: int | None) -> None:
-    import django
-    from django.db import connection
+    with throwaway_database():
+        from django.conf import settings
+        from django.core.management import call_command
+        from django.test.utils import override_settings
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings.test")
-    django.setup()
-    from django.core.management import call_command
-    from django.test.utils import override_settings, setup_test_environment
-
-    setup_test_environment()
-    logging.disable(logging.INFO)  # one line per task otherwise
-    queue_only = override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    )
-    queue_only.enable()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+        logging.disable(logging.INFO)  # one line per task otherwise
+        queue_only = override_settings(
+            TASKS={
+                "default": {
+                    "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+                    "QUEUES": settings.TASK_QUEUES,
+                }
+            }
+        )
+        queue_only.enable()
         from wagtail.images.models import Image, Rendition
 
         from congdoan.core import images
@@ -65,9 +64,7 @@ def measure(speeds: list[int], sample: int | None) -> None:
                 f"{len(measured)} images; the demo: {seconds * scale:.0f} s wall, "
                 f"{cpu_seconds * scale:.0f} s CPU; AVIF {avif_bytes / 1024:.0f} KiB"
             )
-    finally:
         queue_only.disable()
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

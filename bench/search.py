@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from throwaway_database import throwaway_database  # noqa: E402
+
 TARGET_P50_MS = 50.0
 QUERIES = [
     "cong doan",
@@ -236,17 +238,7 @@ def timed(function, queries, rounds):
 
 
 def run(label: str, articles: int, rounds: int):
-    import django
-    from django.db import connection
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings.test")
-    django.setup()
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         from congdoan.core.factories import HomePageFactory
         from congdoan.search.engine import SearchParams, run_search, suggest_titles
 
@@ -262,8 +254,6 @@ def run(label: str, articles: int, rounds: int):
         search_ms = timed(lambda q: run_search(SearchParams(q=q), per_page=10), QUERIES, rounds)
         suggest_ms = timed(suggest_titles, SUGGEST_QUERIES, rounds)
         sample = run_search(SearchParams(q="cong doan"), per_page=10)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
     p50, p95 = percentile(search_ms, 0.5), percentile(search_ms, 0.95)
     print(f"== {label}: {articles:,} articles (built {built:.1f} s, indexed {indexed:.1f} s)")
