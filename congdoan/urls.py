@@ -43,5 +43,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-# 404 is Django's own view rendering core's 404.html with the site's header; 500 needs no database.
+# 404 and 403 are Django's own views rendering core's 404.html/403.html with the site's header;
+# 400 and 500 need no database and trust nothing in the request.
+handler400 = "congdoan.core.views.bad_request"
 handler500 = "congdoan.core.views.server_error"

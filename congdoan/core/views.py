@@ -7,6 +7,8 @@ from django.http import (
     FileResponse,
     Http404,
     HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
     HttpResponseRedirect,
     HttpResponseServerError,
 )
@@ -177,11 +179,26 @@ def favicon(request):
     return response
 
 
-def server_error(request):
-    """The 500 page in Vietnamese, rendered without touching the database.
+def render_without_request(template_name: str) -> str:
+    """An error page rendered without touching the database or trusting the request.
 
-    The failure may be the database itself, so the template gets no request (hence no context
-    processors: no site settings, no user, no menu) and the site name comes from settings.
+    The failure may be the database itself, or a request Django refused (a forged Host, a bad
+    CSRF token), so the template gets no request (hence no context processors: no site settings,
+    no user, no menu) and the site name comes from settings.
     """
-    html = loader.render_to_string("500.html", {"site_name": settings.WAGTAIL_SITE_NAME})
-    return HttpResponseServerError(html)
+    return loader.render_to_string(template_name, {"site_name": settings.WAGTAIL_SITE_NAME})
+
+
+def server_error(request):
+    """The 500 page in Vietnamese."""
+    return HttpResponseServerError(render_without_request("500.html"))
+
+
+def bad_request(request, exception):
+    """The 400 page in Vietnamese (a forged Host header, a malformed upload…)."""
+    return HttpResponseBadRequest(render_without_request("400.html"))
+
+
+def csrf_failure(request, reason=""):
+    """A refused form (`CSRF_FAILURE_VIEW`): the reader learns what to do, in Vietnamese."""
+    return HttpResponseForbidden(render_without_request("403_csrf.html"))

@@ -1,7 +1,7 @@
 """404 and 500 are the site's own Vietnamese pages, not Django's bare English ones (#12)."""
 
 from urllib.error import HTTPError
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import pytest
 from bs4 import BeautifulSoup
@@ -121,3 +121,59 @@ def test_running_portal_answers_failures_with_the_site_500(live_server):
     soup = BeautifulSoup(error.value.read(), "html.parser")
     assert_site_page_in_vietnamese(soup)
     assert soup.select_one("main h1").get_text(strip=True) == "Hệ thống đang gặp sự cố"
+
+
+def assert_standalone_page_in_vietnamese(soup):
+    """400 and CSRF pages, like 500, trust nothing in the request and query nothing."""
+    assert soup.html["lang"] == "vi"
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert soup.select_one(".brand-name").get_text(strip=True) == "Cổng Công đoàn"
+    assert soup.select_one("main a.error-home").get_text(strip=True) == "Về trang chủ"
+
+
+@pytest.mark.django_db
+def test_forged_host_gets_the_vietnamese_400_page(settings, home_page):
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["testserver"]
+    response = Client().get("/", HTTP_HOST="ke-gia-mao.example")
+
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert_standalone_page_in_vietnamese(soup)
+    assert soup.title.get_text(strip=True) == "Yêu cầu không hợp lệ | Cổng Công đoàn"
+    assert soup.select_one("main h1").get_text(strip=True) == "Không hiểu được yêu cầu"
+    assert "Bad Request" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_form_without_csrf_token_gets_the_vietnamese_403_page(home_page):
+    response = Client(enforce_csrf_checks=True).post("/", {"q": "công đoàn"})
+
+    assert response.status_code == 403
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert_standalone_page_in_vietnamese(soup)
+    assert soup.select_one("main h1").get_text(strip=True) == "Biểu mẫu đã hết hạn"
+    assert "CSRF verification failed" not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("congdoan.core.tests.error_urls")
+def test_permission_denied_is_the_site_403_page(client, section):
+    response = client.get("/khong-duoc-phep/")
+
+    assert response.status_code == 403
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert_site_page_in_vietnamese(soup)
+    assert soup.select_one("main h1").get_text(strip=True) == "Không có quyền truy cập"
+    assert section.title in soup.select_one("nav.main-nav").get_text()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_running_portal_refuses_a_forged_form_in_vietnamese(live_server, home_page):
+    request = Request(live_server.url + "/", data=b"q=x", method="POST")  # noqa: S310
+    with pytest.raises(HTTPError) as error:
+        urlopen(request, timeout=20)  # noqa: S310 - local test server
+
+    assert error.value.code == 403
+    soup = BeautifulSoup(error.value.read(), "html.parser")
+    assert soup.select_one("main h1").get_text(strip=True) == "Biểu mẫu đã hết hạn"
