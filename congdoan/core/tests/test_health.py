@@ -209,4 +209,3 @@ def test_health_through_the_running_portal(live_server):
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
     assert "no-store" in response.headers["Cache-Control"]
-    assert requests.post(f"{live_server.url}/health/", timeout=30).status_code == 405
