@@ -3,6 +3,7 @@
 import sqlite3
 from pathlib import Path
 
+import pytest
 from django.db import connection
 
 REPO_DIR = Path(__file__).resolve().parents[3]
@@ -22,3 +23,20 @@ def shared_database_url(tmp_path: Path) -> str:
     return (
         f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
     )
+
+
+@pytest.fixture
+def rq_tasks(redis_url, settings):
+    """Tasks go to RQ on the test Redis (REDIS_TEST_URL), its queues emptied before and after."""
+    import django_rq
+
+    settings.TASKS = {
+        "default": {"BACKEND": settings.RQ_TASKS_BACKEND, "QUEUES": settings.TASK_QUEUES}
+    }
+    settings.RQ_QUEUES = {queue: {"URL": redis_url} for queue in settings.TASK_QUEUES}
+    queues = [django_rq.get_queue(queue) for queue in settings.TASK_QUEUES]
+    for queue in queues:
+        queue.empty()
+    yield queues
+    for queue in queues:
+        queue.empty()

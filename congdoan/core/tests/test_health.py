@@ -16,6 +16,8 @@ from congdoan.core import images
 from congdoan.core.models import ScheduledCommandRun
 from congdoan.core.scheduling import scheduled_commands
 
+from .processes import rq_tasks  # noqa: F401 - a fixture
+
 DATABASE_TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
 }
@@ -170,24 +172,10 @@ def test_a_deferred_task_waits_from_its_run_after_not_from_its_enqueueing(client
     assert queues["images"] == {"waiting": 1, "oldest_wait_seconds": 30}
 
 
-@pytest.fixture
-def rq_tasks(redis_url, settings):
-    """The RQ backend on the test Redis, its queues emptied before and after."""
-    import django_rq
-
-    settings.TASKS = RQ_TASKS
-    settings.RQ_QUEUES = {queue: {"URL": redis_url} for queue in settings.TASK_QUEUES}
-    queues = [django_rq.get_queue(queue) for queue in settings.TASK_QUEUES]
-    for queue in queues:
-        queue.empty()
-    yield queues
-    for queue in queues:
-        queue.empty()
-
-
 @pytest.mark.redis
 @pytest.mark.django_db
-def test_a_backed_up_redis_queue_makes_it_503_naming_the_queue(client, rq_tasks):
+@pytest.mark.usefixtures("rq_tasks")
+def test_a_backed_up_redis_queue_makes_it_503_naming_the_queue(client):
     fine, late = backed_up_queue_answers(client, lambda: images.generate_renditions.enqueue([1]))
 
     limit = settings.HEALTH_TASK_MAX_WAIT_SECONDS

@@ -73,6 +73,10 @@ def recover_abandoned_tasks(worker_id: str, backend_name: str) -> tuple[int, int
     return requeued, failed
 
 
+def uses_rq() -> bool:
+    return settings.TASKS["default"]["BACKEND"] == settings.RQ_TASKS_BACKEND
+
+
 def run_rq_worker(queue_name: str, verbosity: int):
     """django-rq's worker for one queue (RQ names it: a restarted worker must not wait for its
     dead predecessor's registration to expire)."""
@@ -89,20 +93,31 @@ def run_rq_worker(queue_name: str, verbosity: int):
 class Command(db_worker.Command):
     help = (
         "Run a database background worker for one queue with a stable id; first requeue (or "
-        "fail, after repeated deaths) the tasks left RUNNING by a previous worker of that id."
+        "fail, after repeated deaths) the tasks left RUNNING by a previous worker of that id. "
+        "With the Redis backend, an RQ worker for that queue."
     )
 
     def add_arguments(self, parser):
+        if uses_rq():
+            # The command line run_portal and systemd use for either backend.
+            parser.add_argument("--queue-name", default="default")
+            parser.add_argument(
+                "--interval", type=float, help="Ignored: RQ workers wait on Redis, not poll."
+            )
+            return
         super().add_arguments(parser)
         parser.set_defaults(worker_id=None, reload=False)
 
     def configure_logging(self, verbosity):
         """Keep the levels of settings.LOGGING: task lines are DEBUG noise, failures show."""
 
-    def handle(self, *, queue_name, worker_id, backend_name, **options):
-        if settings.TASKS[backend_name]["BACKEND"] == settings.RQ_TASKS_BACKEND:
+    def handle(self, *, queue_name, **options):
+        if uses_rq():
             run_rq_worker(queue_name, options["verbosity"])
-            return
+        else:
+            self.run_database_worker(queue_name=queue_name, **options)
+
+    def run_database_worker(self, *, queue_name, worker_id, backend_name, **options):
         worker_id = worker_id or stable_worker_id(queue_name)
         requeued, failed = recover_abandoned_tasks(worker_id, backend_name)
         if requeued or failed:
