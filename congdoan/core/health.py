@@ -12,9 +12,9 @@ HTTP 200 when every check passes, 503 with the failing checks listed in `failing
 - `scheduler`: when each scheduled command last started and finished; failing when one is more
   than `HEALTH_SCHEDULER_GRACE_SECONDS` late for its period (no scheduler runs).
 
-Why not django-health-check: its database probe writes and deletes a row of its own model on each
-request, it knows neither django-tasks queues nor this scheduler, so the two checks that matter
-here would be written anyway; the other two are a few lines each.
+Why not django-health-check: it knows neither django-tasks queues nor this scheduler, so the two
+checks that matter most here would be written anyway; the other two (a query, a cache round trip)
+are a few lines each, not worth another package and its apps in INSTALLED_APPS.
 """
 
 import logging

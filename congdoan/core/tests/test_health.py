@@ -1,7 +1,11 @@
 """/health/: 200 when the database, caches, task queues and scheduler are fine, 503 naming what is
 not; no login, never cached, nothing sensitive."""
 
+import json
+import os
 import socket
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,7 +20,7 @@ from congdoan.core import images
 from congdoan.core.models import ScheduledCommandRun
 from congdoan.core.scheduling import scheduled_commands
 
-from .processes import rq_tasks  # noqa: F401 - a fixture
+from .processes import REPO_DIR, rq_tasks  # noqa: F401 - a fixture
 
 DATABASE_TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
@@ -138,6 +142,7 @@ def backed_up_queue_answers(client, enqueue) -> tuple:
     return answers
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_backed_up_database_queue_makes_it_503_naming_the_queue(client):
     with override_settings(TASKS=DATABASE_TASKS):
@@ -160,6 +165,7 @@ def test_a_backed_up_database_queue_makes_it_503_naming_the_queue(client):
     }
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_deferred_task_waits_from_its_run_after_not_from_its_enqueueing(client):
     with override_settings(TASKS=DATABASE_TASKS), time_machine.travel(NOON, tick=False):
@@ -197,3 +203,35 @@ def test_health_through_the_running_portal(live_server):
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
     assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_production_serves_health_over_plain_http_and_redirects_the_rest(tmp_path):
+    """Load balancers probe over HTTP inside the network: no redirect to HTTPS for /health/."""
+    probe = (
+        "import django, json; django.setup(); from django.test import Client; c = Client();"
+        "h = c.get('/health/'); print(json.dumps([h.status_code, h.json()['failing'],"
+        " c.get('/').status_code]))"
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "HTTPS", "SECURE_SSL_REDIRECT"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="congdoan.settings.production",
+        SECRET_KEY="health-test-" + "x" * 50,
+        VAR_DIR=str(tmp_path),
+        ALLOWED_HOSTS="testserver",
+    )
+    result = subprocess.run(  # noqa: S603 - our own code with fixed arguments
+        [sys.executable, "-c", probe],
+        cwd=REPO_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    # An empty database: it answers, but has no task or scheduler tables yet.
+    assert json.loads(result.stdout.splitlines()[-1]) == [503, ["tasks", "scheduler"], 301]

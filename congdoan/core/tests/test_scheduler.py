@@ -95,6 +95,7 @@ def finish(command: ScheduledCommand, at):
     ScheduledCommandRun.objects.filter(name=command.name).update(finished_at=at, succeeded=True)
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db
 def test_an_entry_runs_once_per_period_whoever_claims_it():
     assert claim(MINUTELY, START)
@@ -107,6 +108,7 @@ def test_an_entry_runs_once_per_period_whoever_claims_it():
     assert row.started_at == START + timedelta(seconds=60)
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_run_still_going_is_not_started_again_until_presumed_dead():
     assert claim(MINUTELY, START)
