@@ -69,7 +69,7 @@ def seconds_since(moment: datetime | None, now: datetime) -> float | None:
     return None if moment is None else round(max(0.0, (now - moment).total_seconds()), 1)
 
 
-def database_queues(now: datetime) -> dict[str, tuple[int, datetime | None]]:
+def database_queues() -> dict[str, tuple[int, datetime | None]]:
     """(waiting, waiting since) per queue of django-tasks-db, in one query. A deferred task
     waits from its `run_after`, the others from when they were enqueued."""
     from django_tasks_db.models import DBTaskResult, get_date_max
@@ -92,7 +92,7 @@ def database_queues(now: datetime) -> dict[str, tuple[int, datetime | None]]:
     return queues
 
 
-def redis_queues(now: datetime) -> dict[str, tuple[int, datetime | None]]:
+def redis_queues() -> dict[str, tuple[int, datetime | None]]:
     """(waiting, oldest job's enqueue time) per RQ queue: its length and its first job."""
     import django_rq
 
@@ -111,9 +111,9 @@ def check_tasks() -> dict:
     now = timezone.now()
     backend = settings.TASKS[TASKS_ALIAS]["BACKEND"]
     if backend == settings.RQ_TASKS_BACKEND:
-        kind, counted = "redis", redis_queues(now)
+        kind, counted = "redis", redis_queues()
     elif backend == "django_tasks_db.DatabaseBackend":
-        kind, counted = "database", database_queues(now)
+        kind, counted = "database", database_queues()
     else:
         # Immediate or dummy backends (tests, development) keep no queue.
         return {"backend": backend.rsplit(".", 1)[-1], "queues": {}}
