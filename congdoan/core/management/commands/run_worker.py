@@ -16,8 +16,9 @@
 With the Redis backend (`TASKS_BACKEND=django_tasks_rq.RQBackend`) the same command line runs
 django-rq's `rqworker` for that queue instead, with django-tasks-rq's job class and RQ's scheduler
 (for tasks deferred with `run_after`), so `run_portal` and systemd start the right worker either
-way. RQ keeps its own worker heartbeats: a job whose worker died is moved to RQ's failed
-registry once the heartbeat expires.
+way. RQ keeps its own worker heartbeats: a job whose worker died is marked failed
+(`AbandonedJobError`, not requeued: django-tasks-rq gives jobs no retries) once the heartbeat
+expires.
 """
 
 import socket
