@@ -225,7 +225,8 @@ SCHEDULED_COMMANDS = [
     {"name": "clearsessions", "command": "clearsessions", "args": [], "every": 86400},
 ]
 if TASKS_BACKEND == "django_tasks_db.DatabaseBackend":
-    # Finished task results; never READY or RUNNING ones. (RQ expires its own results.)
+    # Finished task results; never READY or RUNNING ones. (RQ expires its own: successful
+    # results after 500 s, failed ones after a year.)
     SCHEDULED_COMMANDS.append(
         {
             "name": "prune_task_results",
