@@ -81,3 +81,24 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class ScheduledCommandRun(models.Model):
+    """The last run of one entry of `settings.SCHEDULED_COMMANDS`, shared by every scheduler.
+
+    Each `run_scheduler` (one per app host, or more) claims a due entry by moving `started_at`
+    forward with one conditional UPDATE (`congdoan.core.scheduling.claim`): the database lets one
+    of them win, so a job runs at most once per period however many hosts run a scheduler.
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+    started_at = models.DateTimeField(null=True)
+    finished_at = models.DateTimeField(null=True)
+    succeeded = models.BooleanField(null=True)
+    runs = models.PositiveIntegerField(default=0)
+    failures = models.PositiveIntegerField(default=0)
+    # Which host ran it last: where to read its log.
+    host = models.CharField(max_length=100, blank=True)
+
+    def __str__(self):
+        return self.name

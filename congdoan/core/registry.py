@@ -82,6 +82,9 @@ class PortalContributions:
     page_text_sources: tuple[str, ...] = ()
     # Dotted path of `load(stdout)`, run by `manage.py load_demo` in INSTALLED_APPS order.
     demo_loader: str = ""
+    # Periodic housekeeping, dicts shaped like settings.SCHEDULED_COMMANDS entries
+    # ({"name", "command", "args", "every"}), run by `run_scheduler` after the settings' ones.
+    scheduled_commands: tuple[dict, ...] = ()
 
 
 CONTRIBUTION_NAMES = frozenset(field.name for field in fields(PortalContributions))

@@ -1,5 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import health, views
 
-urlpatterns = [path("favicon.ico", views.favicon, name="favicon")]
+urlpatterns = [
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("health/", health.health, name="health"),
+]

@@ -195,12 +195,57 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "outbox"))
 # reference-index updates (Wagtail and modelsearch enqueue there), "mail" the emails, "images"
 # the renditions, "documents" the text extraction of legal documents.
 TASK_QUEUES = ["default", "mail", "images", "documents"]
-TASKS = {
-    "default": {
-        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": TASK_QUEUES,
+# The database (django-tasks-db) by default; to scale out, Redis through RQ (django-tasks-rq):
+# TASKS_BACKEND=django_tasks_rq.RQBackend with TASKS_REDIS_URL (default REDIS_URL).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+RQ_TASKS_BACKEND = "django_tasks_rq.RQBackend"
+TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": TASK_QUEUES}}
+if TASKS_BACKEND == RQ_TASKS_BACKEND:
+    TASKS_REDIS_URL = env_str("TASKS_REDIS_URL", REDIS_URL)
+    if not TASKS_REDIS_URL:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND={RQ_TASKS_BACKEND} needs TASKS_REDIS_URL or REDIS_URL."
+        )
+    INSTALLED_APPS.append("django_rq")
+    # A task running longer than this is stopped by its RQ worker and counted as failed.
+    RQ_QUEUES = {
+        queue: {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": env_int("TASK_TIMEOUT_SECONDS", 1800)}
+        for queue in TASK_QUEUES
     }
-}
+
+# Periodic commands run by `run_scheduler` (congdoan.core.scheduling): each at most once per
+# `every` seconds across all app hosts. Apps add theirs here or through core.registry.
+TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 14)
+TASK_FAILED_RESULTS_KEEP_DAYS = env_int("TASK_FAILED_RESULTS_KEEP_DAYS", 30)
+SCHEDULED_COMMANDS = [
+    # Scheduled publishing and expiry (go_live_at, expire_at) within a minute.
+    {"name": "publish_scheduled", "command": "publish_scheduled", "args": [], "every": 60},
+    # Expired sessions (Django leaves them in the table).
+    {"name": "clearsessions", "command": "clearsessions", "args": [], "every": 86400},
+]
+if TASKS_BACKEND == "django_tasks_db.DatabaseBackend":
+    # Finished task results; never READY or RUNNING ones. (RQ expires its own: successful
+    # results after 500 s, failed ones after a year.)
+    SCHEDULED_COMMANDS.append(
+        {
+            "name": "prune_task_results",
+            "command": "prune_db_task_results",
+            "args": [
+                "--queue-name=*",
+                f"--min-age-days={TASK_RESULTS_KEEP_DAYS}",
+                f"--failed-min-age-days={TASK_FAILED_RESULTS_KEEP_DAYS}",
+                "--verbosity=0",
+            ],
+            "every": 86400,
+        }
+    )
+
+# /health/ (congdoan.core.health) answers 503 when a queue's oldest waiting task has waited
+# longer than this, or when a scheduled command is this much later than its period.
+HEALTH_TASK_MAX_WAIT_SECONDS = env_int("HEALTH_TASK_MAX_WAIT_SECONDS", 600)
+HEALTH_SCHEDULER_GRACE_SECONDS = env_int("HEALTH_SCHEDULER_GRACE_SECONDS", 300)
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Cổng Công đoàn")
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

@@ -217,6 +217,24 @@ def test_one_worker_per_queue_and_the_scheduler_run_under_the_portal(portal):
     assert portal.child("granian", "congdoan.wsgi:application").is_running()
 
 
+def test_health_reports_the_portal_and_its_scheduler(portal):
+    """The scheduler run_portal supervises ran every scheduled command: /health/ is 200."""
+
+    def healthy():
+        with get(portal.base_url + "/health/") as response:
+            return json.load(response) if response.status == 200 else None
+
+    try:
+        body = eventually(healthy, 120, "/health/ answering 200")
+    except AssertionError:
+        raise AssertionError(portal.output()[-3000:]) from None
+    assert body["checks"]["tasks"]["backend"] == "database"
+    assert set(body["checks"]["tasks"]["queues"]) == set(settings.TASK_QUEUES)
+    commands = body["checks"]["scheduler"]["commands"]
+    assert commands["publish_scheduled"]["last_succeeded"] is True
+    assert commands["prune_task_results"]["last_succeeded"] is True
+
+
 def insert_running_task(database: sqlite3.Connection, worker_ids: list[str]) -> str:
     """A rendition task that a worker claimed and never finished (it was killed)."""
     task_id = uuid.uuid4().hex

@@ -7,8 +7,9 @@ After migrating, loading the demo and collecting static files, it supervises the
   Django (the three sync gunicorn workers used before were held by three idle sockets).
 - `worker-<queue>`: one `run_worker` per queue of `settings.TASK_QUEUES`, so slow image encodes
   never delay search-index updates or mail. A worker starting recovers the tasks a killed
-  predecessor left RUNNING (see `run_worker`).
-- `scheduler`: `run_scheduler`, `publish_scheduled` once a minute.
+  predecessor left RUNNING (see `run_worker`); with the Redis task backend it is an RQ worker.
+- `scheduler`: `run_scheduler`, the periodic commands of `settings.SCHEDULED_COMMANDS`
+  (`publish_scheduled` once a minute, daily pruning).
 
 A child that exits is started again after a back-off (1 s, doubling up to 30 s, back to 1 s once
 it has run a minute): one dead process never takes the site down. Ctrl-C or SIGTERM stops all.

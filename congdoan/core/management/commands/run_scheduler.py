@@ -1,30 +1,43 @@
-"""`make run`'s stand-in for cron: run `publish_scheduled` every minute until stopped.
+"""Run `settings.SCHEDULED_COMMANDS` (publishing, pruning, backups…) until stopped.
 
-In production the systemd timer `deploy/systemd/congdoan-publish.timer` does this instead.
+`make run` supervises one (`run_portal`); in production `deploy/systemd/congdoan-scheduler.service`
+runs one per app host. Running it on several hosts is safe: each entry runs at most once per
+period across all of them (see `congdoan.core.scheduling`).
 """
 
 import signal
 import threading
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+
+from congdoan.core.scheduling import Scheduler, scheduled_commands
+
+# On SIGTERM, how long runs in progress may take to finish before the process exits anyway (an
+# interrupted run is started again once its period has passed twice).
+SHUTDOWN_GRACE_SECONDS = 60.0
 
 
 class Command(BaseCommand):
-    help = "Publish and unpublish scheduled pages every --interval seconds until SIGTERM."
+    help = "Run the periodic commands of settings.SCHEDULED_COMMANDS until SIGTERM."
 
     def add_arguments(self, parser):
-        parser.add_argument("--interval", type=float, default=60.0)
+        parser.add_argument(
+            "--tick",
+            type=float,
+            default=5.0,
+            help="Seconds between two looks for due commands (default: 5).",
+        )
 
-    def handle(self, *args, interval, **options):
+    def handle(self, *args, tick, **options):
         stop = threading.Event()
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, lambda *_: stop.set())
-        while not stop.wait(interval):
-            try:
-                call_command("publish_scheduled", verbosity=0)
-            except Exception as error:  # noqa: BLE001 - one bad run must not stop the trigger
-                self.stderr.write(f"publish_scheduled failed: {error}")
-            finally:
-                close_old_connections()
+        commands = scheduled_commands()
+        if options["verbosity"] > 0:
+            listing = ", ".join(f"{c.name} every {c.every.total_seconds():g} s" for c in commands)
+            self.stderr.write(f"Scheduler started: {listing}.")
+        scheduler = Scheduler(commands)
+        scheduler.tick()
+        while not stop.wait(tick):
+            scheduler.tick()
+        scheduler.wait(SHUTDOWN_GRACE_SECONDS)

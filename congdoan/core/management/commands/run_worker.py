@@ -12,10 +12,19 @@
   (its `prune_db_task_results` deletes finished results only), hence this.
 - It leaves log levels to `settings.LOGGING` (db_worker raises the task loggers to INFO, one
   line per task, which buried everything else under `make run`).
+
+With the Redis backend (`TASKS_BACKEND=django_tasks_rq.RQBackend`) the same command line runs
+django-rq's `rqworker` for that queue instead, with django-tasks-rq's job class and RQ's scheduler
+(for tasks deferred with `run_after`), so `run_portal` and systemd start the right worker either
+way. RQ keeps its own worker heartbeats: a job whose worker died is marked failed
+(`AbandonedJobError`, not requeued: django-tasks-rq gives jobs no retries) once the heartbeat
+expires.
 """
 
 import socket
 
+from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands import db_worker
@@ -65,20 +74,51 @@ def recover_abandoned_tasks(worker_id: str, backend_name: str) -> tuple[int, int
     return requeued, failed
 
 
+def uses_rq() -> bool:
+    return settings.TASKS["default"]["BACKEND"] == settings.RQ_TASKS_BACKEND
+
+
+def run_rq_worker(queue_name: str, verbosity: int):
+    """django-rq's worker for one queue (RQ names it: a restarted worker must not wait for its
+    dead predecessor's registration to expire)."""
+    call_command(
+        "rqworker",
+        queue_name,
+        job_class="django_tasks_rq.Job",
+        with_scheduler=True,
+        # RQ logs a line per job at INFO (verbosity 1); failures still show at WARNING.
+        verbosity=verbosity if verbosity >= 2 else 0,
+    )
+
+
 class Command(db_worker.Command):
     help = (
         "Run a database background worker for one queue with a stable id; first requeue (or "
-        "fail, after repeated deaths) the tasks left RUNNING by a previous worker of that id."
+        "fail, after repeated deaths) the tasks left RUNNING by a previous worker of that id. "
+        "With the Redis backend, an RQ worker for that queue."
     )
 
     def add_arguments(self, parser):
+        if uses_rq():
+            # The command line run_portal and systemd use for either backend.
+            parser.add_argument("--queue-name", default="default")
+            parser.add_argument(
+                "--interval", type=float, help="Ignored: RQ workers wait on Redis, not poll."
+            )
+            return
         super().add_arguments(parser)
         parser.set_defaults(worker_id=None, reload=False)
 
     def configure_logging(self, verbosity):
         """Keep the levels of settings.LOGGING: task lines are DEBUG noise, failures show."""
 
-    def handle(self, *, queue_name, worker_id, backend_name, **options):
+    def handle(self, *, queue_name, **options):
+        if uses_rq():
+            run_rq_worker(queue_name, options["verbosity"])
+        else:
+            self.run_database_worker(queue_name=queue_name, **options)
+
+    def run_database_worker(self, *, queue_name, worker_id, backend_name, **options):
         worker_id = worker_id or stable_worker_id(queue_name)
         requeued, failed = recover_abandoned_tasks(worker_id, backend_name)
         if requeued or failed:
