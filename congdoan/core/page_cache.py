@@ -39,7 +39,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
 from congdoan.core import content_version
 
@@ -145,7 +145,12 @@ def cache_key(request, generation: int) -> str:
 
 
 def public_cache_control(response) -> None:
-    """Let shared caches (nginx, a CDN) keep the page; browsers revalidate every time."""
+    """Let shared caches (nginx, a CDN) keep the page; browsers revalidate every time.
+
+    `Vary: Cookie` is stored with the page: a hit never touches the session, so Django would not
+    add it, and a shared cache must not answer a signed-in editor with the anonymous page.
+    """
+    patch_vary_headers(response, ("Cookie",))
     if "Cache-Control" in response:
         return
     patch_cache_control(

@@ -121,6 +121,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
+            # Whole pages live here too (congdoan.core.page_cache): Django's default of 300
+            # entries would evict them as soon as readers spread over a few hundred articles.
+            "OPTIONS": {"MAX_ENTRIES": env_int("FILE_CACHE_MAX_ENTRIES", 5000)},
         }
     }
 

@@ -58,6 +58,7 @@ def test_second_anonymous_get_is_served_from_the_cache(client, page_cache, site_
     assert ORGANIZATION in second.content.decode()
     assert second["Content-Type"] == "text/html; charset=utf-8"
     assert second["Cache-Control"] == CDN_CACHE_CONTROL
+    assert "Cookie" in [name.strip() for name in second["Vary"].split(",")]
 
 
 def test_head_is_answered_from_the_page_a_get_stored(client, page_cache, site_settings):
