@@ -130,8 +130,8 @@ def response_is_cacheable(request, response) -> bool:
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
+        # Set by django.middleware.csrf.get_token(): the page holds a CSRF token (a form).
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not request.META.get("CSRF_COOKIE_USED")
         and not _cache_control_forbids_sharing(response)
         and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
     )

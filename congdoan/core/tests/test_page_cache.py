@@ -4,6 +4,10 @@ Feature apps test their own invalidation events (news: publish, unpublish, move,
 scheduled publishing; legal and gallery: their side blocks) in their `test_page_cache.py`.
 """
 
+import json
+import os
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -248,17 +252,35 @@ def test_a_not_found_page_is_not_stored(client, page_cache, home_page):
         assert response["X-Page-Cache"] == "bypass"
 
 
-@pytest.mark.redis
-def test_pages_are_cached_and_cleared_on_redis(
-    client, page_cache, site_settings, redis_url, django_capture_on_commit_callbacks
-):
-    page_cache.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "test-page-cache",
-        }
+def file_cache(request, tmp_path):
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(tmp_path / "cache"),
     }
+
+
+def redis_cache(request, tmp_path):
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": request.getfixturevalue("redis_url"),
+        "KEY_PREFIX": "test-page-cache",
+    }
+
+
+@pytest.mark.parametrize(
+    "cache_settings",
+    [pytest.param(file_cache, id="file"), pytest.param(redis_cache, marks=pytest.mark.redis)],
+)
+def test_pages_are_cached_and_cleared_on_the_file_cache_and_redis(
+    request,
+    tmp_path,
+    client,
+    page_cache,
+    site_settings,
+    cache_settings,
+    django_capture_on_commit_callbacks,
+):
+    page_cache.CACHES = {"default": cache_settings(request, tmp_path)}
     cache.clear()
     try:
         assert client.get("/")["X-Page-Cache"] == "miss"
@@ -270,6 +292,53 @@ def test_pages_are_cached_and_cleared_on_redis(
         assert client.get("/")["X-Page-Cache"] == "hit"
     finally:
         cache.clear()
+
+
+def frontend_cache_settings(**env) -> dict:
+    """WAGTAILFRONTENDCACHE as the settings build it from these environment variables."""
+    code = (
+        "import json; from congdoan.settings import base; "
+        "print(json.dumps(base.WAGTAILFRONTENDCACHE))"
+    )
+    clean = {key: value for key, value in os.environ.items() if key not in FRONTEND_CACHE_VARIABLES}
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed code
+        [sys.executable, "-c", code],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+FRONTEND_CACHE_VARIABLES = (
+    "FRONTEND_CACHE_NGINX_URL",
+    "CLOUDFLARE_ZONE_ID",
+    "CLOUDFLARE_API_TOKEN",
+)
+
+
+def test_frontend_caches_are_off_unless_configured():
+    assert frontend_cache_settings() == {}
+    assert frontend_cache_settings(CLOUDFLARE_ZONE_ID="zone-only") == {}
+
+
+def test_nginx_and_cloudflare_purges_are_wired_by_settings():
+    assert frontend_cache_settings(
+        FRONTEND_CACHE_NGINX_URL="http://127.0.0.1:8080",
+        CLOUDFLARE_ZONE_ID="0123abcd",
+        CLOUDFLARE_API_TOKEN="token-123",
+    ) == {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:8080",
+        },
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": "0123abcd",
+            "BEARER_TOKEN": "token-123",
+        },
+    }
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):
