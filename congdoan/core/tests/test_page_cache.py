@@ -139,6 +139,26 @@ def test_editor_never_gets_a_cached_page_and_sees_a_change_at_once(
     assert client.get("/")["X-Page-Cache"] == "hit"
 
 
+def test_view_draft_and_preview_are_never_cached_nor_shown_to_readers(
+    client, page_cache, site_settings, home_page, admin_user
+):
+    client.get("/")
+    home_page.seo_title = "Bản nháp chưa xuất bản"
+    home_page.save_revision()
+    editor = Client()
+    editor.force_login(admin_user)
+    for _ in range(2):
+        draft = editor.get(f"/admin/pages/{home_page.pk}/view_draft/")
+        assert draft.status_code == 200
+        assert "Bản nháp chưa xuất bản" in draft.content.decode()
+        assert draft["X-Page-Cache"] == "bypass"
+        preview = editor.get(f"/admin/pages/{home_page.pk}/edit/preview/")
+        assert preview["X-Page-Cache"] == "bypass"
+    reader = client.get("/")
+    assert reader["X-Page-Cache"] == "hit"
+    assert "Bản nháp chưa xuất bản" not in reader.content.decode()
+
+
 def test_a_session_without_a_user_still_gets_cached_pages(client, page_cache, site_settings):
     client.get("/")
     session = client.session
