@@ -31,6 +31,7 @@ Responses of cacheable views for signed-in users get `private, no-store` so that
 ever keeps an editor's page.
 """
 
+import functools
 import hashlib
 from urllib.parse import parse_qsl, urlencode
 
@@ -60,13 +61,11 @@ OPT_IN_ATTRIBUTE = "page_cache_allowed"
 def cache_public_page(view):
     """Let the page cache store this view's responses (when they are public and anonymous)."""
 
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         setattr(request, OPT_IN_ATTRIBUTE, True)
         return view(request, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    wrapped.__module__ = view.__module__
     return wrapped
 
 
