@@ -11,3 +11,8 @@ from django.dispatch import Signal
 
 page_text_published = Signal()
 page_text_withdrawn = Signal()
+
+# Something the public sees changed that is not a page (pages are followed through Wagtail's own
+# signals): every cached page and side block is invalidated (`congdoan.core.content_version`).
+# Send it with any sender; apps with a model to follow can call `content_version.watch(Model)`.
+public_content_changed = Signal()

@@ -6,6 +6,7 @@ Pages are announced by their own app through `core.signals` (news sends them for
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from congdoan.core import content_version
 from congdoan.core.signals import page_text_published, page_text_withdrawn
 
 from .forms import FILTER_CHOICES_CACHE_KEY
@@ -40,7 +41,11 @@ def page_withdrawn(page, **kwargs):
 
 
 def connect():
-    from .models import Area, DocumentType, Issuer, LegalDocument
+    from .models import Area, DocumentType, Issuer, LegalDocument, LegalDocumentFile
+
+    # Documents are listed in the sidebar of every page and cited in articles: a change shows
+    # on cached pages at once.
+    content_version.watch(LegalDocument, LegalDocumentFile, Area, DocumentType, Issuer)
 
     post_save.connect(document_saved, sender=LegalDocument, dispatch_uid="legal_doc_saved")
     post_delete.connect(document_deleted, sender=LegalDocument, dispatch_uid="legal_doc_deleted")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Page
 
+from congdoan.core.page_cache import cache_public_page
 from congdoan.visitors.counted_items import item_key
 
 from .apps import VIEW_COUNTER_KIND
@@ -19,6 +20,7 @@ CITING_ARTICLES_SHOWN = 20
 
 
 @require_GET
+@cache_public_page
 def document_list(request):
     form = DocumentFilterForm(request.GET or None)
     documents = LegalDocument.objects.listing()
@@ -44,6 +46,7 @@ def document_list(request):
 
 
 @require_GET
+@cache_public_page
 def document_detail(request, pk, slug):
     linked = LegalDocument.objects.listing()
     document = get_object_or_404(

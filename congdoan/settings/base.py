@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "congdoan.core.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -121,7 +122,35 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
+            # Whole pages live here too (congdoan.core.page_cache): Django's default of 300
+            # entries would evict them as soon as readers spread over a few hundred articles.
+            "OPTIONS": {"MAX_ENTRIES": env_int("FILE_CACHE_MAX_ENTRIES", 5000)},
         }
+    }
+
+# Full-page cache for anonymous readers (congdoan.core.page_cache), invalidated by the content
+# generation (congdoan.core.content_version). Off in the test settings; tests turn it on.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 4 * 1024 * 1024)
+# Cache-Control of cached pages for shared caches: nginx's microcache (its own validity caps it
+# at 1 s) and a CDN keep a page s-maxage seconds, then serve it stale while refetching.
+PAGE_CACHE_S_MAXAGE = env_int("PAGE_CACHE_S_MAXAGE", 60)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 300)
+
+# Wagtail's frontend cache: purge changed pages (and the pages listing them) from nginx (HTTP
+# PURGE to FRONTEND_CACHE_NGINX_URL, e.g. http://127.0.0.1:8080) and/or Cloudflare. Off when unset.
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_NGINX_URL := env_str("FRONTEND_CACHE_NGINX_URL"):
+    WAGTAILFRONTENDCACHE["nginx"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_NGINX_URL,
+    }
+if env_str("CLOUDFLARE_ZONE_ID") and env_str("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN"),
     }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -17,3 +17,11 @@ class VisitorsConfig(AppConfig):
         body_end_templates=("visitors/beacon.html",),
         demo_loader="congdoan.visitors.demo.load",
     )
+
+    def ready(self):
+        from congdoan.core import content_version
+
+        from .models import VisitorCounterSettings
+
+        # The initial total is printed in the counter widget of every cached page.
+        content_version.watch(VisitorCounterSettings)

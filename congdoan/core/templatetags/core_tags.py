@@ -1,9 +1,12 @@
+from dataclasses import dataclass
+
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from congdoan.core import registry
+from congdoan.core import content_version, registry
 from congdoan.core.dates import format_date_vn, format_datetime_vn, format_number_vn
 from congdoan.core.text import fold
 
@@ -24,6 +27,27 @@ def portal_contributions(name):
     if name in {"sidebar_templates", "home_templates"}:
         return registry.placed_templates(name)
     return registry.contributions(name)
+
+
+@dataclass(frozen=True)
+class FragmentCache:
+    """How long a side block is cached and the content generation its key includes."""
+
+    seconds: int
+    generation: int
+
+
+@register.simple_tag
+def page_cache_fragment() -> FragmentCache:
+    """For `{% cache %}` around a side block that lists content, renewed on any content change:
+
+    `{% page_cache_fragment as fragment %}{% cache fragment.seconds "name" fragment.generation %}`
+
+    With the page cache off (`PAGE_CACHE_ENABLED`, e.g. in tests) the timeout is 0: not cached.
+    """
+    if not settings.PAGE_CACHE_ENABLED:
+        return FragmentCache(seconds=0, generation=0)
+    return FragmentCache(seconds=settings.PAGE_CACHE_SECONDS, generation=content_version.current())
 
 
 @register.filter(is_safe=True)

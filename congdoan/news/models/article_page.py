@@ -161,6 +161,10 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
         return send_article(request, self)
 
+    def get_cached_paths(self):
+        """What the frontend caches purge when the article changes: its print view too."""
+        return ["/", self.reverse_subpage("print")]
+
     def meta_description(self) -> str:
         return self.search_description or self.sapo
 

@@ -42,5 +42,9 @@ class SectionPage(RoutablePageMixin, BasePage):
 
         return SectionArticleFeed()(request, section=self)
 
+    def get_cached_paths(self):
+        """What the frontend caches (nginx, a CDN) purge when the section changes: its feed too."""
+        return ["/", self.reverse_subpage("rss")]
+
     def rss_url(self):
         return self.url + self.reverse_subpage("rss")

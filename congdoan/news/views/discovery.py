@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from congdoan.core.page_cache import cache_public_page
 from congdoan.news.feeds import ArticleFeed
 from congdoan.news.sitemaps import PageSitemap
 
@@ -17,16 +18,19 @@ def _sitemaps(request):
 
 
 @require_GET
+@cache_public_page
 def sitemap_index(request):
     return sitemap_views.index(request, _sitemaps(request), sitemap_url_name="news:sitemap-section")
 
 
 @require_GET
+@cache_public_page
 def sitemap_section(request, section):
     return sitemap_views.sitemap(request, _sitemaps(request), section=section)
 
 
 @require_GET
+@cache_public_page
 @cache_control(public=True, max_age=3600)
 def robots_txt(request):
     lines = [
@@ -39,5 +43,6 @@ def robots_txt(request):
 
 
 @require_GET
+@cache_public_page
 def site_feed(request):
     return ArticleFeed()(request)

@@ -9,6 +9,8 @@
   var pageId = script.dataset.pageId;
   var item = script.dataset.item;
   var REFRESH_MS = 60000;
+  // Numbers printed longer ago than this (a page from the page cache) are refreshed at once.
+  var STALE_SECONDS = 30;
 
   // An anonymous random id for this browser; the server only keeps a daily keyed hash of it.
   function clientId() {
@@ -99,7 +101,12 @@
   function start() {
     sendHit();
     document.querySelectorAll("[data-most-read-tabs]").forEach(makeTabs);
-    if (document.querySelector("[data-visitors-count]")) setInterval(refreshNumbers, REFRESH_MS);
+    if (document.querySelector("[data-visitors-count]")) {
+      var printed = document.querySelector("[data-visitors-rendered-at]");
+      var age = printed ? Date.now() / 1000 - Number(printed.dataset.visitorsRenderedAt) : NaN;
+      if (!(age < STALE_SECONDS)) refreshNumbers();
+      setInterval(refreshNumbers, REFRESH_MS);
+    }
   }
 
   // A page restored from the back-forward cache is viewed again.
