@@ -423,7 +423,13 @@ def main() -> int:
             step()
             print(f"  {step.__name__}: {time.monotonic() - step_started:.0f} s", flush=True)
         print(f"Ready after {time.monotonic() - started:.0f} s.", flush=True)
-        for fault in (redis_outage, postgres_restart, app_worker_killed, task_worker_killed):
+        faults = (
+            redis_outage,
+            postgres_restart,
+            app_worker_killed,
+            task_worker_killed,
+        )
+        for fault in faults:
             outcome = fault(stack)
             print(f"- {outcome.fault}: {'survived' if outcome.survived else 'FAILED'}", flush=True)
             outcomes.append(outcome)

@@ -391,3 +391,13 @@ def test_nginx_in_front_of_the_app(tmp_path):
         # Public requests are small: 2 MB at most outside the admin.
         status, _, _ = client.request("POST", "/api/visitors/hit", body=b"x" * (3 * 1024 * 1024))
         assert status == 413
+
+        # The app down (a restart, an upgrade): readers get the last copy of a cached page.
+        assert client.get("/")[0] == 200
+        process.terminate()
+        process.wait(timeout=15)
+        time.sleep(2.1)  # past the page's 1 s in the cache
+        status, headers, body = client.get("/")
+        assert (status, headers["X-Cache-Status"]) == (200, "STALE")
+        assert "Trang chủ thử nginx" in body.decode()
+        assert client.get("/__client-ip__/")[0] == 502
