@@ -30,6 +30,7 @@ from congdoan.core.factories import HomePageFactory
 
 DEPLOY_NGINX = Path(settings.BASE_DIR) / "deploy" / "nginx"
 NGINX = Path("/usr/sbin/nginx")
+OPENSSL = Path("/usr/bin/openssl")
 MODULES = Path("/usr/lib/nginx/modules")
 CACHE_PURGE_MODULE = MODULES / "ngx_http_cache_purge_module.so"
 BROTLI_MODULES = [
@@ -69,10 +70,10 @@ class Site:
 def require_nginx(brotli: bool = False):
     modules = [CACHE_PURGE_MODULE, *(BROTLI_MODULES if brotli else [])]
     require_service(
-        "nginx with its modules",
-        NGINX.exists() and all(module.exists() for module in modules),
+        "nginx with its modules, and openssl",
+        NGINX.exists() and OPENSSL.exists() and all(module.exists() for module in modules),
         "apt-get install nginx libnginx-mod-http-cache-purge libnginx-mod-http-brotli-filter "
-        "libnginx-mod-http-brotli-static",
+        "libnginx-mod-http-brotli-static openssl",
     )
 
 
@@ -135,7 +136,7 @@ def write_nginx_config(site: Site, brotli: bool) -> Path:
 def make_certificate(site: Site):
     subprocess.run(  # noqa: S603 - fixed arguments
         [
-            "/usr/bin/openssl",
+            str(OPENSSL),
             "req",
             "-x509",
             "-newkey",
