@@ -94,6 +94,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{SQLITE_PATH}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        # A kept connection is checked before each request reuses it, so a restarted
+        # PostgreSQL costs no failed request after it is back (bench/faults.py).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -109,12 +112,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+# django-redis rather than Django's RedisCache: with IGNORE_EXCEPTIONS a stopped or unreachable
+# Redis is a cache miss (logged), not a 500 on every page.
+REDIS_CACHE_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    "LOG_IGNORED_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": 1,
+    "SOCKET_TIMEOUT": 1,
+}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "congdoan",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:

@@ -5,8 +5,16 @@ the same hits. Keys: a sorted set of visitors by last hit, one of (page, visitor
 total, a hash per day (visits, page_views), a hash per hour (page id → views), per address hash a
 sorted set of the new visitors it created, and one of (item, visitor) by last hit. Views of
 counted items (legal documents) are added to their database field at once, one write per new view.
+
+While Redis cannot be reached the portal keeps counting: each hit is appended to a file buffer of
+the host (`VISITORS_BUFFER_DIR/redis-unavailable/`) and applied, in order, by the first process
+that reaches Redis again (its next hit or read). Reads answer the last numbers this process got,
+so the widget and *Đọc nhiều* still render. A process that never got the day's salt before the
+outage hashes with a salt of its own until Redis is back: its visitors may count one visit more.
 """
 
+import json
+import logging
 import secrets
 import time
 from datetime import date, timedelta
@@ -15,6 +23,7 @@ import redis
 from django.conf import settings
 
 from congdoan.visitors import counted_items
+from congdoan.visitors.buffer import HitBuffer
 
 from . import (
     PRUNE_SLACK_SECONDS,
@@ -26,7 +35,13 @@ from . import (
     vietnam_day,
 )
 
+logger = logging.getLogger(__name__)
+
 DAY_TTL_SECONDS = 400 * 86400
+OUTAGE_BUFFER_FOLDER = "redis-unavailable"
+# Numbers remembered for an outage (one per read and argument): a bound, not a tuning knob.
+LAST_READS_KEPT = 64
+OUTAGE_RETRY_SECONDS = 1.0
 
 RECORD_HIT = """
 local at = tonumber(ARGV[1])
@@ -83,6 +98,15 @@ return view
 """
 
 
+def hit_to_line(hit: Hit) -> str:
+    return json.dumps([hit.at, hit.visitor, hit.page_id, hit.address, hit.item])
+
+
+def line_to_hit(line: str) -> Hit:
+    at, visitor, page_id, address, item = json.loads(line)
+    return Hit(at, visitor, page_id, address, item)
+
+
 class RedisBackend(CounterBackend):
     def __init__(self, url: str, prefix: str):
         self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
@@ -90,18 +114,87 @@ class RedisBackend(CounterBackend):
         self.record_hit = self.client.register_script(RECORD_HIT)
         self.record_item_view = self.client.register_script(RECORD_ITEM_VIEW)
         self._salts: dict[date, str] = {}
+        self._outage_salts: dict[date, str] = {}
+        self._last_read: dict[tuple, object] = {}
+        self.outage_buffer = HitBuffer(settings.VISITORS_BUFFER_DIR / OUTAGE_BUFFER_FOLDER)
+        self._retry_at = 0.0
 
     def key(self, *parts) -> str:
         return ":".join((self.prefix, *map(str, parts)))
 
     def daily_salt(self, day: date) -> str:
-        if day not in self._salts:
+        if day in self._salts:
+            return self._salts[day]
+        if time.monotonic() >= self._retry_at:
             key = self.key("salt", day.isoformat())
-            self.client.set(key, secrets.token_hex(32), nx=True, ex=2 * 86400)
-            self._salts = {day: self.client.get(key).decode()}
-        return self._salts[day]
+            try:
+                self.client.set(key, secrets.token_hex(32), nx=True, ex=2 * 86400)
+                self._salts = {day: self.client.get(key).decode()}
+                return self._salts[day]
+            except redis.RedisError:
+                self.note_outage()
+        if day not in self._outage_salts:
+            self._outage_salts = {day: secrets.token_hex(32)}
+        return self._outage_salts[day]
 
     def record(self, hit: Hit) -> None:
+        """Apply the hit now, or buffer it while Redis is unavailable or earlier hits wait."""
+        waiting = self.outage_buffer.has_hits() or time.monotonic() < self._retry_at
+        if waiting and not self.apply_buffered_hits():
+            self.outage_buffer.append(hit_to_line(hit))
+            return
+        try:
+            self.apply(hit)
+        except redis.RedisError:
+            self.note_outage()
+            self.outage_buffer.append(hit_to_line(hit))
+
+    def flush(self) -> None:
+        """Apply the hits buffered while Redis was unavailable, if it is back."""
+        if self.outage_buffer.has_hits():
+            self.apply_buffered_hits()
+
+    def note_outage(self) -> None:
+        """Buffer without asking Redis for a second: an outage costs one failed call a second."""
+        logger.warning("Redis unavailable: visitor hits buffered on this host.")
+        self._retry_at = time.monotonic() + OUTAGE_RETRY_SECONDS
+
+    def apply_buffered_hits(self) -> bool:
+        """Apply the buffered hits in order; whether none is left (those not applied when Redis
+        fails again go back to the buffer)."""
+        if time.monotonic() < self._retry_at:
+            return False
+        try:
+            self.client.ping()
+        except redis.RedisError:
+            self.note_outage()
+            return False
+        with self.outage_buffer.drain() as lines:
+            for applied, line in enumerate(lines):
+                try:
+                    self.apply(line_to_hit(line))
+                except redis.RedisError:
+                    self.note_outage()
+                    for pending in lines[applied:]:
+                        self.outage_buffer.append(pending)
+                    break
+        return time.monotonic() >= self._retry_at
+
+    def last_known(self, name: str, read, *args, default):
+        """What `read(*args)` returns, or while Redis is unavailable what it last returned."""
+        if time.monotonic() < self._retry_at:
+            return self._last_read.get((name, *args), default)
+        try:
+            value = read(*args)
+        except redis.RedisError:
+            self.note_outage()
+            return self._last_read.get((name, *args), default)
+        if len(self._last_read) >= LAST_READS_KEPT:
+            self._last_read.clear()
+        self._last_read[(name, *args)] = value
+        return value
+
+    def apply(self, hit: Hit) -> None:
         visit_window = settings.VISITORS_VISIT_WINDOW_SECONDS
         article_window = settings.VISITORS_ARTICLE_VIEW_WINDOW_SECONDS
         address_window = settings.VISITORS_ADDRESS_WINDOW_SECONDS
@@ -145,12 +238,21 @@ class RedisBackend(CounterBackend):
 
     def online(self, now: float) -> int:
         since = now - settings.VISITORS_ONLINE_WINDOW_SECONDS
-        return self.client.zcount(self.key("seen"), f"({since:.6f}", "+inf")
+        return self.last_known(
+            "online",
+            lambda: self.client.zcount(self.key("seen"), f"({since:.6f}", "+inf"),
+            default=0,
+        )
 
     def visits_total(self) -> int:
-        return int(self.client.get(self.key("visits_total")) or 0)
+        return self.last_known(
+            "visits_total", lambda: int(self.client.get(self.key("visits_total")) or 0), default=0
+        )
 
     def daily(self, first: date, last: date) -> dict[date, tuple[int, int]]:
+        return self.last_known("daily", self._daily, first, last, default={})
+
+    def _daily(self, first: date, last: date) -> dict[date, tuple[int, int]]:
         days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
         pipe = self.client.pipeline(transaction=False)
         for day in days:
@@ -162,8 +264,14 @@ class RedisBackend(CounterBackend):
         return result
 
     def page_views_since(self, since: float) -> dict[int, int]:
+        # Remembered per starting hour: `since` moves with the clock, the answer with the hour.
+        return self.last_known(
+            "page_views_since", self._page_views_since, hour_number(since), default={}
+        )
+
+    def _page_views_since(self, first_hour: int) -> dict[int, int]:
         pipe = self.client.pipeline(transaction=False)
-        for hour in range(hour_number(since), hour_number(time.time()) + 1):
+        for hour in range(first_hour, hour_number(time.time()) + 1):
             pipe.hgetall(self.key("hour", hour))
         views: dict[int, int] = {}
         for bucket in pipe.execute():
