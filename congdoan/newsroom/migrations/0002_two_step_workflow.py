@@ -2,12 +2,13 @@
 
 It is assigned to the page tree's root, so to every section (a section created later is
 covered too); it replaces Wagtail's one-step default (*Ban biên tập duyệt*) there. Pages
-already in moderation finish the workflow they started.
+already in moderation finish the workflow they started. The newsroom settings (the section
+for member news) go to the administrators.
 """
 
 from django.db import migrations
 
-from congdoan.core.permissions import CHIEF_EDITOR, EDITOR
+from congdoan.core.permissions import CHIEF_EDITOR, EDITOR, grant_to_editors
 
 WORKFLOW_NAME = "Duyệt tin bài hai bước"
 STEPS = (("Biên tập viên duyệt", EDITOR), ("Tổng biên tập duyệt", CHIEF_EDITOR))
@@ -38,6 +39,9 @@ def create_workflow(apps, schema_editor):
     root = page_model.objects.filter(depth=1).first()
     if root is not None:
         workflow_page_model.objects.update_or_create(page=root, defaults={"workflow": workflow})
+
+    # Choosing the member-news section is a setting: the administrators' (Quản trị).
+    grant_to_editors(apps, "newsroom", ["NewsroomSettings"], actions=("change",))
 
 
 class Migration(migrations.Migration):

@@ -144,3 +144,13 @@ def test_roles_are_found_by_code_after_a_rename(users):
     assert role_group("chief_editor") == Group.objects.get(name="Tổng biên tập (đổi tên)")
     assert has_role(users["chief_editor"], "chief_editor")
     assert not has_role(users["editor"], "chief_editor")
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("administrator", True), ("editor", False)])
+def test_newsroom_settings_are_the_administrators(client, users, role, allowed):
+    client.force_login(users[role])
+    from congdoan.newsroom.models import NewsroomSettings
+
+    settings_pk = NewsroomSettings.load().pk
+    url = reverse("wagtailsettings:edit", args=["newsroom", "newsroomsettings", settings_pk])
+    assert admin_status(client, url) is allowed
