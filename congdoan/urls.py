@@ -24,6 +24,7 @@ FEATURE_APPS = [
     "congdoan.gallery",
     "congdoan.visitors",
     "congdoan.search",
+    "congdoan.newsroom",
 ]
 urlpatterns += [path("", include(f"{app}.urls")) for app in FEATURE_APPS if apps.is_installed(app)]
 

@@ -1,13 +1,16 @@
-"""Demo site settings and the demo editor account, loaded once into an empty database.
+"""Demo site settings and the demo accounts, one per newsroom role, loaded once into an empty
+database.
 
-The demo editor gets a random password per install. It is kept, readable by the owner only, in
-`VAR_DIR/demo_editor_password` so that every `make run` can print it again; the file is removed
-as soon as the password no longer opens the account (the editor changed it, or the account was
-deleted), and from then on nothing is printed.
+Each demo account gets a random password per install. It is kept, readable by the owner only,
+in `VAR_DIR` (`demo_editor_password` for the editor `bientap`, `demo_<username>_password` for
+the others) so that every `make run` can print it again; a file is removed as soon as its
+password no longer opens the account (its owner changed it, or the account was deleted), and
+from then on that login is not printed.
 """
 
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -21,11 +24,40 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from congdoan.core.models import SiteSettings
-from congdoan.core.permissions import EDITOR_GROUPS
+from congdoan.core.permissions import (
+    ADMINISTRATOR,
+    CHIEF_EDITOR,
+    CONTRIBUTOR,
+    EDITOR,
+    REPORTER,
+    ROLE_NAMES,
+)
 
 DEMO_EDITOR_USERNAME = "bientap"
 DEMO_EDITOR_EMAIL = "bientap@example.vn"
 PASSWORD_FILE_NAME = "demo_editor_password"  # noqa: S105 - a file name, not a password
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: str
+    first_name: str
+    last_name: str
+
+    @property
+    def email(self) -> str:
+        return f"{self.username}@example.vn"
+
+
+# The editor first: it is the login `make run` has always printed.
+DEMO_ACCOUNTS = (
+    DemoAccount(DEMO_EDITOR_USERNAME, EDITOR, "Biên tập", "viên"),
+    DemoAccount("tongbientap", CHIEF_EDITOR, "Tổng", "biên tập"),
+    DemoAccount("phongvien", REPORTER, "Phóng", "viên"),
+    DemoAccount("congtacvien", CONTRIBUTOR, "Cộng tác", "viên"),
+    DemoAccount("quantri", ADMINISTRATOR, "Quản", "trị"),
+)
 
 DEMO_SETTINGS = {
     "organization_name": "Liên đoàn Lao động tỉnh Hòa Bình",
@@ -47,8 +79,9 @@ DEMO_SETTINGS = {
 }
 
 
-def password_file() -> Path:
-    return Path(settings.VAR_DIR) / PASSWORD_FILE_NAME
+def password_file(username: str = DEMO_EDITOR_USERNAME) -> Path:
+    name = PASSWORD_FILE_NAME if username == DEMO_EDITOR_USERNAME else f"demo_{username}_password"
+    return Path(settings.VAR_DIR) / name
 
 
 def database_is_empty() -> bool:
@@ -66,9 +99,9 @@ def database_is_empty() -> bool:
     return not Page.objects.exclude(depth__lte=2, content_type=generic_page).exists()
 
 
-def write_password_file(password: str) -> None:
+def write_password_file(password: str, username: str = DEMO_EDITOR_USERNAME) -> None:
     """Write the password for the owner only (0600), replacing a file left by an older database."""
-    path = password_file()
+    path = password_file(username)
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(descriptor, 0o600)
@@ -76,46 +109,77 @@ def write_password_file(password: str) -> None:
         handle.write(password + "\n")
 
 
-def create_demo_editor() -> None:
-    """The demo editor, in the Editors and Moderators groups, with a new random password."""
+def create_demo_account(account: DemoAccount) -> None:
+    """A demo account in its role's group, with a new random password."""
     password = secrets.token_urlsafe(12)
-    editor = get_user_model().objects.create_user(
-        DEMO_EDITOR_USERNAME,
-        DEMO_EDITOR_EMAIL,
+    user = get_user_model().objects.create_user(
+        account.username,
+        account.email,
         password,
-        first_name="Biên tập",
-        last_name="viên",
+        first_name=account.first_name,
+        last_name=account.last_name,
         is_staff=True,
     )
-    editor.groups.add(*Group.objects.filter(name__in=EDITOR_GROUPS))
+    user.groups.add(*Group.objects.filter(role__code=account.role))
     # Should the load be rolled back, demo_login_lines() finds no account and removes the file.
-    write_password_file(password)
+    write_password_file(password, account.username)
 
 
-def demo_login_lines() -> list[str]:
-    """The lines `make run` prints last about the demo editor: its login, or nothing.
+def create_demo_editor() -> None:
+    """The demo editor, in the *Biên tập viên* role only (it cannot approve the last step)."""
+    create_demo_account(DEMO_ACCOUNTS[0])
 
-    Nothing when the demo was never loaded, or when the stored password no longer opens the
-    account (its file is then deleted: a password an editor chose is never printed).
-    """
-    path = password_file()
+
+def stored_password(account: DemoAccount) -> str | None:
+    """The account's stored demo password while it still opens the account; else None (and
+    the file is deleted: a password someone chose is never printed)."""
+    path = password_file(account.username)
     try:
         password = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
-        return []
-    editor = get_user_model().objects.filter(username=DEMO_EDITOR_USERNAME).first()
-    if editor is None or not password or not editor.check_password(password):
+        return None
+    user = get_user_model().objects.filter(username=account.username).first()
+    if user is None or not password or not user.check_password(password):
         path.unlink(missing_ok=True)
+        return None
+    return password
+
+
+def demo_login_lines() -> list[str]:
+    """The lines `make run` prints last about the demo accounts: their logins, or nothing.
+
+    Nothing for an account whose demo was never loaded, or whose stored password no longer
+    opens it.
+    """
+    logins = [
+        (account, password)
+        for account in DEMO_ACCOUNTS
+        if (password := stored_password(account)) is not None
+    ]
+    if not logins:
         return []
     with translation.override(settings.LANGUAGE_CODE):
-        return [
-            _("Demo editor: %(username)s / %(password)s")
-            % {
-                "username": DEMO_EDITOR_USERNAME,
-                "password": password,
-            },
-            _("(random password of this install; change it in the admin, then it is not shown)"),
-        ]
+        lines = []
+        for account, password in logins:
+            if account.username == DEMO_EDITOR_USERNAME:
+                line = _("Demo editor: %(username)s / %(password)s")
+            else:
+                line = _("Demo account (%(role)s): %(username)s / %(password)s")
+            lines.append(
+                line
+                % {
+                    "role": ROLE_NAMES[account.role],
+                    "username": account.username,
+                    "password": password,
+                }
+            )
+        lines.append(
+            _(
+                "(random passwords of this install; change them in the admin, "
+                "then they are not shown)"
+            )
+        )
+        return lines
 
 
 def load(stdout):
@@ -128,5 +192,6 @@ def load(stdout):
             changed = True
     if changed:
         site_settings.save()
-    if not get_user_model().objects.filter(username=DEMO_EDITOR_USERNAME).exists():
-        create_demo_editor()
+    for account in DEMO_ACCOUNTS:
+        if not get_user_model().objects.filter(username=account.username).exists():
+            create_demo_account(account)

@@ -102,3 +102,24 @@ class ScheduledCommandRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Role(models.Model):
+    """A newsroom role: one Django group, found by its stable `code`, never by its name.
+
+    Administrators may rename the group (its name is what they see, in Vietnamese); code and
+    migrations keep finding it through `code`. `congdoan.core.permissions` lists the codes.
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    group = models.OneToOneField(
+        "auth.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="role"
+    )
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        permissions = [("view_audit_log", _("Can view the audit log of the whole site"))]
+
+    def __str__(self):
+        return f"{self.group.name} ({self.code})"

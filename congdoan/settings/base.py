@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "congdoan.gallery",
     "congdoan.visitors",
     "congdoan.search",
+    "congdoan.newsroom",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "congdoan.newsroom.middleware.AuditLogAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "congdoan.core.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -310,6 +312,9 @@ SEND_ARTICLE_TO_RECIPIENT_PER_HOUR = env_int("SEND_ARTICLE_TO_RECIPIENT_PER_HOUR
 SEND_ARTICLE_MAX_ATTEMPTS = env_int("SEND_ARTICLE_MAX_ATTEMPTS", 4)
 SEND_ARTICLE_RETRY_SECONDS = env_int("SEND_ARTICLE_RETRY_SECONDS", 60)
 SEND_ARTICLE_FAILED_KEEP_DAYS = env_int("SEND_ARTICLE_FAILED_KEEP_DAYS", 30)
+
+# "Gửi tin" (congdoan.newsroom): most photos one member story may carry.
+MEMBER_NEWS_MAX_PHOTOS = env_int("MEMBER_NEWS_MAX_PHOTOS", 5)
 
 # How many reverse proxies append to X-Forwarded-For in front of the app (congdoan.core.client_ip):
 # 0 = REMOTE_ADDR is the client; 1 behind the deploy/ nginx.

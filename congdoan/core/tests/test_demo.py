@@ -47,8 +47,22 @@ def test_second_load_keeps_deleted_articles_deleted_and_the_changed_password(var
     editor = get_user_model().objects.get(username="bientap")
     assert editor.check_password(password)
     assert editor.is_staff and not editor.is_superuser
-    assert set(editor.groups.values_list("name", flat=True)) == {"Editors", "Moderators"}
+    assert set(editor.groups.values_list("role__code", flat=True)) == {"editor"}
     assert demo.demo_login_lines()[0] == f"Tài khoản biên tập mẫu: bientap / {password}"
+    for username, role in [
+        ("tongbientap", "chief_editor"),
+        ("phongvien", "reporter"),
+        ("congtacvien", "contributor"),
+        ("quantri", "administrator"),
+    ]:
+        account_file = var_dir / f"demo_{username}_password"
+        account_password = account_file.read_text(encoding="utf-8").strip()
+        assert stat.S_IMODE(account_file.stat().st_mode) == 0o600
+        account = get_user_model().objects.get(username=username)
+        assert account.check_password(account_password)
+        assert not account.is_superuser
+        assert set(account.groups.values_list("role__code", flat=True)) == {role}
+        assert f"{username} / {account_password}" in output
 
     deleted = ArticlePage.objects.order_by("pk").first()
     deleted_title = deleted.title
@@ -64,8 +78,8 @@ def test_second_load_keeps_deleted_articles_deleted_and_the_changed_password(var
     assert ArticlePage.objects.count() == articles_left
     editor.refresh_from_db()
     assert editor.check_password("mat-khau-rieng-cua-bien-tap")
-    # The stored password no longer opens the account: nothing printed, the file is gone.
-    assert demo.demo_login_lines() == []
+    # The stored password no longer opens the account: not printed, the file is gone.
+    assert not any(line.startswith("Tài khoản biên tập mẫu") for line in demo.demo_login_lines())
     assert not password_file.exists()
 
 
@@ -100,10 +114,12 @@ def test_rolled_back_load_prints_no_login(var_dir):
     assert not (var_dir / "demo_editor_password").exists()
 
 
-def test_deleted_demo_editor_is_not_printed(var_dir):
+def test_deleted_demo_accounts_are_not_printed(var_dir):
     load_demo()
     get_user_model().objects.filter(username="bientap").delete()
+    assert not any(line.startswith("Tài khoản biên tập mẫu") for line in demo.demo_login_lines())
 
+    get_user_model().objects.filter(username__in=[a.username for a in demo.DEMO_ACCOUNTS]).delete()
     assert demo.demo_login_lines() == []
     assert not (var_dir / "demo_editor_password").exists()
 

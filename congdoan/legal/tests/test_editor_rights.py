@@ -1,4 +1,4 @@
-"""The demo editor groups can run the legal library (Văn bản), not only pages."""
+"""The editor roles (Biên tập viên, Tổng biên tập) can run the legal library (Văn bản)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -7,10 +7,10 @@ from django.urls import reverse
 from congdoan.legal.models import LegalDocument
 
 
-@pytest.mark.parametrize("group_name", ["Editors", "Moderators"])
-def test_editor_groups_hold_the_library_permissions(db, group_name):
+@pytest.mark.parametrize("role", ["editor", "chief_editor"])
+def test_editor_roles_hold_the_library_permissions(db, role):
     codenames = set(
-        Group.objects.get(name=group_name).permissions.values_list("codename", flat=True)
+        Group.objects.get(role__code=role).permissions.values_list("codename", flat=True)
     )
     assert {"add_legaldocument", "change_legaldocument", "delete_legaldocument"} <= codenames
     assert {"add_issuer", "add_documenttype", "add_area"} <= codenames
@@ -18,7 +18,7 @@ def test_editor_groups_hold_the_library_permissions(db, group_name):
 
 def test_editor_opens_the_legal_library(client, django_user_model, home_page):
     editor = django_user_model.objects.create_user("bientapvien", password="mat-khau-dai-123")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(role__code="editor"))
     client.force_login(editor)
     legal_list = reverse(LegalDocument.snippet_viewset.get_url_name("list"))
     assert client.get(legal_list).status_code == 200

@@ -84,8 +84,8 @@ def superuser(django_user_model):
 
 @pytest.fixture
 def editor(django_user_model, home_page):
-    """An Editors member who may edit and publish under the home page, as communications staff."""
-    group, _ = Group.objects.get_or_create(name="Editors")
+    """A Biên tập viên (editor role) who may also publish under the home page."""
+    group = Group.objects.get(role__code="editor")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in ("add_page", "change_page", "publish_page"):
         GroupPagePermission.objects.get_or_create(
@@ -123,7 +123,7 @@ def test_dashboard_and_sidebar_are_vietnamese(admin_client, article):
         assert label in text, label
     assert "Tìm trong tất cả các trang…" in text
     menu = sidebar_labels(json_props)
-    for label in ["Trang", "Hình ảnh", "Tài liệu", "Báo cáo", "Trợ giúp", "Hướng dẫn biên tập"]:
+    for label in ["Trang", "Hình ảnh", "Tài liệu", "Báo cáo", "Trợ giúp", "Hướng dẫn quản trị"]:
         assert label in menu, label
     assert menu.count("Văn bản") <= 1  # our legal library only; Wagtail's documents are Tài liệu
     for label in ["Images", "Documents", "Reports", "Help", "Editor Guide"]:

@@ -1,21 +1,23 @@
-"""The demo editor groups can change the visitor counter's settings."""
+"""Administrators (role Quản trị), not the editor roles, change the visitor counter's settings."""
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 
-@pytest.mark.parametrize("group_name", ["Editors", "Moderators"])
-def test_editor_groups_hold_the_counter_settings_permission(db, group_name):
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("administrator", True), ("editor", False), ("chief_editor", False)]
+)
+def test_only_administrators_hold_the_counter_settings_permission(db, role, allowed):
     codenames = set(
-        Group.objects.get(name=group_name).permissions.values_list("codename", flat=True)
+        Group.objects.get(role__code=role).permissions.values_list("codename", flat=True)
     )
-    assert "change_visitorcountersettings" in codenames
+    assert ("change_visitorcountersettings" in codenames) is allowed
 
 
-def test_editor_opens_the_counter_settings(client, django_user_model, home_page):
-    editor = django_user_model.objects.create_user("bientapvien", password="mat-khau-dai-123")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+def test_administrator_opens_the_counter_settings(client, django_user_model, home_page):
+    administrator = django_user_model.objects.create_user("quantri", password="mat-khau-dai-123")
+    administrator.groups.add(Group.objects.get(role__code="administrator"))
+    client.force_login(administrator)
     url = reverse("wagtailsettings:edit", args=["visitors", "visitorcountersettings"])
     assert client.get(url, follow=True).status_code == 200
