@@ -205,7 +205,8 @@ def latency_ms(text: str) -> float:
 def parse_wrk(output: str) -> WrkResult:
     """Requests/s, p50 and p99 of `wrk --latency`; errors: non-2xx/3xx answers, socket errors.
 
-    p50 and p99 are None when no request finished within the run.
+    p50 and p99 are None when no request finished within the run (wrk prints no percentiles
+    when its few requests all finished in the last moment of a busy run).
     """
     percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
     socket_errors = re.search(
@@ -217,8 +218,8 @@ def parse_wrk(output: str) -> WrkResult:
         errors += sum(int(count) for count in socket_errors.groups())
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     rps = round(float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)), 1)
-    if not requests:
-        return WrkResult(rps=rps, p50_ms=None, p99_ms=None, errors=errors, requests=0)
+    if not requests or set(percentiles) != {"50", "99"}:
+        return WrkResult(rps=rps, p50_ms=None, p99_ms=None, errors=errors, requests=requests)
     return WrkResult(
         rps=rps,
         p50_ms=round(latency_ms(percentiles["50"]), 2),
@@ -228,7 +229,14 @@ def parse_wrk(output: str) -> WrkResult:
     )
 
 
-def run_wrk(url: str, *, concurrency: int, seconds: float, script: Path | None = None) -> WrkResult:
+def run_wrk(
+    url: str,
+    *,
+    concurrency: int,
+    seconds: float,
+    script: Path | None = None,
+    log: Path | None = None,
+) -> WrkResult:
     threads = min(2, concurrency)
     command = [WRK, f"-t{threads}", f"-c{concurrency}", f"-d{max(1, round(seconds))}s"]
     command += ["--latency", "--timeout", "10s"]
@@ -237,4 +245,7 @@ def run_wrk(url: str, *, concurrency: int, seconds: float, script: Path | None =
     output = subprocess.run(
         [*command, url], capture_output=True, text=True, check=True, timeout=seconds + 60
     ).stdout
+    if log:
+        with log.open("a") as file:
+            file.write(f"$ {' '.join(command)} {url}\n{output}\n")
     return parse_wrk(output)
