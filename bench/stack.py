@@ -208,7 +208,7 @@ def parse_wrk(output: str) -> WrkResult:
     p50 and p99 are None when no request finished within the run (wrk prints no percentiles
     when its few requests all finished in the last moment of a busy run).
     """
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     socket_errors = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
     )

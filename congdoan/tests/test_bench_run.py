@@ -123,6 +123,8 @@ Running 2s test @ http://127.0.0.1:8550/
 Requests/sec:   1999.96
 Transfer/sec:     20.00MB
 """
+# wrk pads a latency in seconds with a trailing space.
+WRK_OUTPUT = WRK_OUTPUT.replace("1.20s", "1.20s ")
 
 
 @pytest.mark.parametrize(
