@@ -98,6 +98,8 @@ def attach_renditions(images) -> None:
         found[rendition.image_id].append(rendition)
     for image in images:
         image.prefetched_renditions = found[image.pk]
+        for rendition in image.prefetched_renditions:
+            rendition.image = image  # as a prefetch does: no query for the image again
 
 
 def existing_renditions(image, kind: str) -> dict[str, object]:
