@@ -34,7 +34,7 @@ def test_query_count_does_not_grow_with_content(client, home_page, page):
     for number in range(25):
         ArticlePageFactory(parent=section, title=f"Bài thêm số {number}")
     after = cold_queries(client, site.urls[page]).count
-    assert before == after
+    assert after <= before  # the first measurement may also fill per-process caches
 
 
 def test_article_shows_what_the_queries_loaded(client, home_page):
