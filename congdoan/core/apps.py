@@ -13,12 +13,14 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from congdoan.core import content_version, page_cache
+        from congdoan.core import content_version, page_cache, request_memo, view_restrictions
         from congdoan.core.images import connect_signals, use_fast_avif_encoder
         from congdoan.core.sites import sync_default_site
 
         connect_signals()
         content_version.connect_signals()
         page_cache.connect_signals()
+        request_memo.connect_signals()
+        view_restrictions.install()
         use_fast_avif_encoder()
         post_migrate.connect(sync_default_site, sender=self, dispatch_uid="core-default-site")

@@ -59,6 +59,16 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
+    # The header shows the logo on every page: read it with the settings.
+    select_related = ["logo"]
+
+    @classmethod
+    def base_queryset(cls):
+        """With the logo's renditions (header and publisher logo) in one more query."""
+        from congdoan.core.images import rendition_prefetch
+
+        return super().base_queryset().prefetch_related(rendition_prefetch("logo__renditions"))
+
     class Meta:
         verbose_name = _("site settings")
 
@@ -81,6 +91,11 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        if path_components:
+            return self.route_in_one_query(request, path_components)
+        return super().route(request, path_components)
 
 
 class ScheduledCommandRun(models.Model):

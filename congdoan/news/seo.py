@@ -52,7 +52,7 @@ def article_json_ld(article, request) -> dict:
         "inLanguage": "vi",
         "articleSection": article.get_parent().title,
     }
-    keywords = [tag.name for tag in article.tags.all()]
+    keywords = list(article.tag_names)
     if keywords:
         data["keywords"] = keywords
     rendition = share_rendition(article.cover_image)

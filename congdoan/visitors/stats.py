@@ -25,10 +25,8 @@ def counts() -> dict[str, int]:
     """Exact numbers now: buffered hits are applied first."""
     backend = get_backend()
     backend.flush()
-    return {
-        "online": backend.online(time.time()),
-        "total": initial_total() + backend.visits_total(),
-    }
+    online, total = backend.online_and_total(time.time())
+    return {"online": online, "total": initial_total() + total}
 
 
 def cached_counts() -> dict[str, int]:
@@ -39,35 +37,58 @@ def cached_counts() -> dict[str, int]:
     return cache.get_or_set("visitors:counts", counts, timeout)
 
 
-def top_pages(hours: int, limit: int = MOST_READ_LIMIT) -> list[dict]:
-    """The most viewed live, public articles of the last `hours`, with their view counts.
-
-    Articles are the page types apps declare as `article_models` (core.registry): any page type
-    can be counted, "most read" lists those.
-    """
-    views = get_backend().page_views_since(time.time() - (hours - 1) * 3600)
-    if not views:
-        return []
+def _live_articles(page_ids) -> dict[int, Page]:
+    """The live, public articles among `page_ids` (the page types apps declare as articles)."""
+    if not page_ids:
+        return {}
     article_types = ContentType.objects.get_for_models(*registry.article_models()).values()
     articles = (
         Page.objects.live()
         .public()
-        .filter(pk__in=list(views), content_type__in=list(article_types))
+        .filter(pk__in=list(page_ids), content_type__in=list(article_types))
         .only("id", "title", "url_path", "path", "depth")
     )
-    ranked = sorted(articles, key=lambda article: (-views[article.pk], -article.pk))[:limit]
+    return {article.pk: article for article in articles}
+
+
+def _ranked(views: dict[int, int], articles: dict[int, Page], limit: int) -> list[dict]:
+    shown = [article for page_id, article in articles.items() if page_id in views]
+    ranked = sorted(shown, key=lambda article: (-views[article.pk], -article.pk))[:limit]
     return [
         {"id": article.pk, "title": article.title, "url": article.url, "views": views[article.pk]}
         for article in ranked
     ]
 
 
+def _window_start(hours: int) -> float:
+    return time.time() - (hours - 1) * 3600
+
+
+def top_pages(hours: int, limit: int = MOST_READ_LIMIT) -> list[dict]:
+    """The most viewed live, public articles of the last `hours`, with their view counts.
+
+    Articles are the page types apps declare as `article_models` (core.registry): any page type
+    can be counted, "most read" lists those.
+    """
+    views = get_backend().page_views_since(_window_start(hours))
+    return _ranked(views, _live_articles(views), limit)
+
+
 def most_read() -> dict[str, list[dict]]:
-    """Last 24 hours and last 7 days, cached: the block is on every page."""
+    """Last 24 hours and last 7 days, cached: the block is on every page.
+
+    Both windows come from one read of the backend and one query for their articles.
+    """
 
     def compute():
-        get_backend().flush()
-        return {"day": top_pages(24), "week": top_pages(24 * 7)}
+        backend = get_backend()
+        backend.flush()
+        day, week = backend.page_views_in_windows([_window_start(24), _window_start(24 * 7)])
+        articles = _live_articles(day.keys() | week.keys())
+        return {
+            "day": _ranked(day, articles, MOST_READ_LIMIT),
+            "week": _ranked(week, articles, MOST_READ_LIMIT),
+        }
 
     timeout = settings.VISITORS_MOST_READ_CACHE_SECONDS
     if timeout <= 0:

@@ -1,6 +1,7 @@
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, When
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,7 +14,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from congdoan.core.blocks.article_body import article_body_block
-from congdoan.core.images import specs_for
+from congdoan.core.images import rendition_prefetch, specs_for
 from congdoan.core.pages import BasePage, VietnameseSlugPageForm
 
 
@@ -26,12 +27,18 @@ class ArticlePageTag(TaggedItemBase):
 class ArticleQuerySet(PageQuerySet):
     def listing(self):
         """What a listing card needs, newest first, in a fixed number of queries."""
-        return self.prefetch_related(
-            Prefetch(
-                "cover_image",
-                queryset=get_image_model().objects.prefetch_renditions(*specs_for("card")),
+        renditions = get_image_model().get_rendition_model().objects
+        return (
+            self.select_related("cover_image")
+            .prefetch_related(
+                Prefetch(
+                    "cover_image__renditions",
+                    queryset=renditions.filter(filter_spec__in=specs_for("card")),
+                    to_attr="prefetched_renditions",
+                )
             )
-        ).order_by("-published_at", "-pk")
+            .order_by("-published_at", "-pk")
+        )
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
@@ -165,6 +172,18 @@ class ArticlePage(RoutablePageMixin, BasePage):
         """What the frontend caches purge when the article changes: its print view too."""
         return ["/", self.reverse_subpage("print")]
 
+    @classmethod
+    def serving_queryset(cls, queryset):
+        """The cover image and all its renditions (page width and share card) with the page."""
+        return queryset.select_related("cover_image").prefetch_related(
+            rendition_prefetch("cover_image__renditions")
+        )
+
+    @cached_property
+    def tag_names(self) -> list[str]:
+        """The tags' names, read once for the page and its JSON-LD keywords."""
+        return [tag.name for tag in self.tags.all()]
+
     def meta_description(self) -> str:
         return self.search_description or self.sapo
 
@@ -174,12 +193,15 @@ class ArticlePage(RoutablePageMixin, BasePage):
     def get_related_articles(self, limit: int = 5):
         """Chosen related articles, then the same section, then shared tags (two queries)."""
         newest_first = ("-published_at", "-pk")
-        # values_list works on the database relation and on a preview's in-memory choice alike.
+        # values_list works on the database relation and on a preview's in-memory choice alike;
+        # the database relation stays a subquery.
         chosen_ids = self.related_articles.all().values_list("id", flat=True)
+        if not isinstance(chosen_ids, QuerySet):
+            chosen_ids = list(chosen_ids)
         chosen = list(
             ArticlePage.objects.live()
             .public()
-            .filter(pk__in=list(chosen_ids))
+            .filter(pk__in=chosen_ids)
             .order_by(*newest_first)[:limit]
         )
         same_section = Q(path__startswith=self.path[: -self.steplen], depth=self.depth)

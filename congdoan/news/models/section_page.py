@@ -33,7 +33,8 @@ class SectionPage(RoutablePageMixin, BasePage):
         context.update(
             self.listing_context(request, self.articles(), ARTICLES_PER_PAGE, "articles")
         )
-        context["subsections"] = self.get_children().live().public().specific()
+        # Titles and links only: plain pages, no query per page type.
+        context["subsections"] = self.get_children().live().public()
         return context
 
     @path("rss/", name="rss")

@@ -76,6 +76,10 @@ class CounterBackend(ABC):
     @abstractmethod
     def visits_total(self) -> int: ...
 
+    def online_and_total(self, now: float) -> tuple[int, int]:
+        """`online(now)` and `visits_total()` (backends may read both at once)."""
+        return self.online(now), self.visits_total()
+
     @abstractmethod
     def daily(self, first: date, last: date) -> dict[date, tuple[int, int]]:
         """(visits, page views) of each day that has any."""
@@ -85,6 +89,10 @@ class CounterBackend(ABC):
     def page_views_since(self, since: float) -> dict[int, int]:
         """Views per page id in the hours from the one containing `since`."""
         ...
+
+    def page_views_in_windows(self, starts: list[float]) -> list[dict[int, int]]:
+        """`page_views_since` of each start (backends may read them all at once)."""
+        return [self.page_views_since(since) for since in starts]
 
     @abstractmethod
     def add_history(self, day: date, visits: int, page_views: int) -> bool:

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, close_old_connections, connection, transaction
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from wagtail.models import Page
 
 from congdoan.visitors import counted_items
@@ -287,6 +287,23 @@ class DatabaseBackend(CounterBackend):
     def visits_total(self) -> int:
         return DailyStats.objects.aggregate(total=Sum("visits"))["total"] or 0
 
+    def online_and_total(self, now: float) -> tuple[int, int]:
+        """Both numbers of the widget in one query."""
+        since = as_datetime(now - settings.VISITORS_ONLINE_WINDOW_SECONDS)
+        quote = connection.ops.quote_name
+        presence, daily = VisitorPresence._meta, DailyStats._meta
+        # Only model table and column names are formatted in; the time is a parameter.
+        sql = (
+            f"SELECT (SELECT COUNT(*) FROM {quote(presence.db_table)}"  # noqa: S608
+            f" WHERE {quote(presence.get_field('last_seen').column)} > %s),"
+            f" (SELECT COALESCE(SUM({quote(daily.get_field('visits').column)}), 0)"
+            f" FROM {quote(daily.db_table)})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [connection.ops.adapt_datetimefield_value(since)])
+            online, total = cursor.fetchone()
+        return online, total
+
     def daily(self, first: date, last: date) -> dict[date, tuple[int, int]]:
         rows = DailyStats.objects.filter(day__range=(first, last))
         return {row.day: (row.visits, row.page_views) for row in rows}
@@ -298,6 +315,18 @@ class DatabaseBackend(CounterBackend):
             .annotate(total=Sum("views"))
         )
         return {row["page_id"]: row["total"] for row in rows}
+
+    def page_views_in_windows(self, starts: list[float]) -> list[dict[int, int]]:
+        """Every window's views in one query: a sum per window over the longest one's rows."""
+        hours = [hour_start(hour_number(since)) for since in starts]
+        sums = {
+            f"window_{number}": Sum("views", filter=Q(hour__gte=hour))
+            for number, hour in enumerate(hours)
+        }
+        rows = list(
+            PageViewsHourly.objects.filter(hour__gte=min(hours)).values("page_id").annotate(**sums)
+        )
+        return [{row["page_id"]: row[name] for row in rows if row[name]} for name in sums]
 
     def add_history(self, day: date, visits: int, page_views: int) -> bool:
         _, created = DailyStats.objects.get_or_create(

@@ -1,0 +1,14 @@
+"""Library pages stay within their SQL query ceilings with every cache cleared (issue 11: 15)."""
+
+import pytest
+
+from congdoan.tests.realistic_site import assert_within_budget, build
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+def test_every_library_page_type_within_its_query_ceiling(client, home_page):
+    site = build(home_page)
+    assert_within_budget(
+        client, site.urls, {"documents": 200, "documents_filtered": 200, "document": 200}
+    )
