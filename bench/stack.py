@@ -53,7 +53,8 @@ def nginx_site_config(
     """The deploy config made runnable on loopback, plus an uncached twin of its main server.
 
     Swaps the app socket, `/srv/congdoan/var/` (static and media) and every `*_cache_path`
-    directory for temporary ones; drops the HTTP-to-HTTPS redirect server; makes the HTTPS
+    directory for temporary ones; drops the HTTP-to-HTTPS redirect server and the PURGE
+    listener; makes the HTTPS
     server listen in plain HTTP on `port` (TLS would measure OpenSSL, not the portal); and adds
     the same server on `uncached_port` without its `proxy_cache` lines, for the uncached runs.
     Without nginx's brotli module the `brotli*` lines go too (deploy enables it where available).
@@ -66,7 +67,11 @@ def nginx_site_config(
         others.append(text[last:start])
         block = text[start:end]
         if re.match(r"\s*server\s*\{", block):
-            if not re.search(r"^\s*return\s+30[18]\b", block, re.MULTILINE):
+            # Only the server that proxies to the app: not the HTTP-to-HTTPS redirect, nor
+            # the loopback listener that only takes the app's PURGE requests.
+            if "proxy_pass" in block and not re.search(
+                r"^\s*return\s+30[18]\b", block, re.MULTILINE
+            ):
                 servers.append(PUBLIC_ONLY.sub("", block))
         else:
             others.append(block)
