@@ -9,6 +9,7 @@ token. Only ASCII `[0-9a-z]` tokens ever reach the database, so no FTS syntax ca
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -50,6 +51,11 @@ class ParsedQuery:
     def words(self) -> list[str]:
         """Every folded token, in order (for phrase matching and highlighting)."""
         return [token for term in self.terms for token in term.tokens]
+
+    @cached_property
+    def matcher(self) -> "_Matcher":
+        """The query prepared for highlighting, once for every text of a results page."""
+        return _Matcher.of(self)
 
     # SQLite FTS5 MATCH syntax -----------------------------------------------------------
 
@@ -155,33 +161,68 @@ def _word_terms(text: str) -> list[Term]:
 
 # Highlighting -------------------------------------------------------------------------
 
+# A results page folds the same few thousand syllables over and over (titles, sapos, bodies):
+# each distinct word is folded once per process instead of once per occurrence. Bounded, so
+# hostile text cannot grow it without limit.
+_fold_word = lru_cache(maxsize=65_536)(fold)
 
-def _matches(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
+
+@dataclass(frozen=True)
+class _Matcher:
+    """What highlighting looks for, worked out once per query rather than once per text."""
+
+    codes: frozenset[str]
+    wanted: tuple[str, ...]
+    # The one folded word of a one-word query (every occurrence is marked), else None.
+    single: str | None
+    # For each query word, the query positions where a run of two or more words can start.
+    starts: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, query: "ParsedQuery") -> "_Matcher":
+        wanted = tuple(query.words)
+        starts: dict[str, list[int]] = {}
+        for position, token in enumerate(wanted[:-1]):
+            starts.setdefault(token, []).append(position)
+        return cls(
+            codes=frozenset(term.joined for term in query.terms if term.joined),
+            wanted=wanted,
+            single=wanted[0] if len(set(wanted)) == 1 else None,
+            starts={token: tuple(positions) for token, positions in starts.items()},
+        )
+
+
+def _matches(text: str, query: ParsedQuery, first_only: bool = False) -> list[tuple[int, int]]:
     """Character spans of `text` that match the query, found word by word on the original so
-    folded offsets never need mapping back.
+    folded offsets never need mapping back. With `first_only`, the search stops at the first
+    match: the list's first span starts where the first match starts (enough to test for a
+    match or to place a snippet; its end may fall short of an overlapping longer run).
 
     The rule: a document number of the query is marked whole; a one-word query marks that
     word; otherwise a word is marked only inside a run of at least two words, separated by
     spaces only, that appears in the same order in the query. For `cong doan`, "Công đoàn"
     is marked and the "Công" of "Công ty" is not: a syllable shared with the query is not a
     match of it (Vietnamese words are mostly two syllables or more)."""
-    codes = {term.joined for term in query.terms if term.joined}
+    matcher = query.matcher
     spans = []
-    for code in CODE.finditer(text):
-        if code_token(code.group()) in codes:
-            spans.append((code.start(), code.end()))
-    words = [
-        word
-        for word in WORD.finditer(text)
-        if not any(start <= word.start() < end for start, end in spans)
-    ]
-    wanted = query.words
-    if len(set(wanted)) == 1:
-        spans.extend((w.start(), w.end()) for w in words if fold(w.group()) == wanted[0])
+    if matcher.codes:
+        for code in CODE.finditer(text):
+            if code_token(code.group()) in matcher.codes:
+                spans.append((code.start(), code.end()))
+    words = list(WORD.finditer(text))
+    if spans:
+        words = [w for w in words if not any(s <= w.start() < e for s, e in spans)]
+    if matcher.single is not None:
+        for word in words:
+            if _fold_word(word.group()) == matcher.single:
+                spans.append((word.start(), word.end()))
+                if first_only:
+                    break
         return _merged(spans)
-    folded = [fold(word.group()) for word in words]
-    for first in range(len(words)):
-        for offset in (k for k, token in enumerate(wanted) if token == folded[first]):
+    wanted = matcher.wanted
+    folded = [_fold_word(word.group()) for word in words]
+    for first, token in enumerate(folded):
+        for offset in matcher.starts.get(token, ()):
             length = 1
             while (
                 first + length < len(words)
@@ -192,6 +233,8 @@ def _matches(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
                 length += 1
             if length >= 2:
                 spans.append((words[first].start(), words[first + length - 1].end()))
+                if first_only:
+                    return _merged(spans)
     return _merged(spans)
 
 
@@ -223,7 +266,7 @@ def title_match(title: str, query: ParsedQuery) -> int:
 
 
 def has_match(text: str, query: ParsedQuery) -> bool:
-    return bool(_matches(normalize(text), query))
+    return bool(_matches(normalize(text), query, first_only=True))
 
 
 def highlight(text: str, query: ParsedQuery) -> str:
@@ -244,7 +287,7 @@ def snippet(text: str, query: ParsedQuery, length: int = 240) -> str:
     text = " ".join(normalize(text).split())
     if not text:
         return ""
-    spans = _matches(text, query)
+    spans = _matches(text, query, first_only=True)
     start = 0
     if spans and spans[0][0] > length // 3:
         start = text.rfind(" ", 0, spans[0][0] - length // 4) + 1

@@ -1,6 +1,6 @@
 """The Vietnamese backend on PostgreSQL: tsvectors of folded text with the `simple` config."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import models
 from django.db.models import Case, F, FloatField, Value, When
 from django.db.models.functions import Cast
@@ -16,52 +16,42 @@ IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 SEARCH_CONFIG = "simple"  # already-folded text: no stemming, no stop words
 
 
+def _vector(text: str, weight: str) -> SearchVector:
+    return SearchVector(Value(text), config=SEARCH_CONFIG, weight=weight)
+
+
 class PostgresIndex(_postgres.PostgresIndex):
     def add_items(self, model, objs):
+        """Insert or update the objects' index entries in one upsert on their (content type,
+        object id) key; PostgreSQL builds the vectors from the already-folded texts."""
         if not model.get_search_fields():
             return
         content_type_pk = get_content_type_pk(model)
-        values_sql = []
-        params = []
+        entries = []
         for obj in objs:
             indexer = VietnameseIndexer(obj)
-            values_sql.append(
-                "(%s, %s,"
-                " setweight(to_tsvector('simple', %s), 'A'),"
-                " setweight(to_tsvector('simple', %s), 'D'),"
-                " setweight(to_tsvector('simple', %s), 'A')"
-                " || setweight(to_tsvector('simple', %s), 'B')"
-                " || setweight(to_tsvector('simple', %s), 'D'),"
-                " 1.0, %s, %s)"
+            entries.append(
+                IndexEntry(
+                    content_type_id=content_type_pk,
+                    object_id=indexer.id,
+                    title=_vector(indexer.title, "A"),
+                    autocomplete=_vector(indexer.autocomplete, "D"),
+                    body=_vector(indexer.title, "A")
+                    + _vector(indexer.lead, "B")
+                    + _vector(indexer.rest, "D"),
+                    title_norm=1.0,
+                    title_text=indexer.title,
+                    body_text=f"{indexer.lead} {indexer.rest}".strip(),
+                )
             )
-            body_text = f"{indexer.lead} {indexer.rest}".strip()
-            params.extend(
-                [
-                    content_type_pk,
-                    indexer.id,
-                    indexer.title,
-                    indexer.autocomplete,
-                    indexer.title,
-                    indexer.lead,
-                    indexer.rest,
-                    indexer.title,
-                    body_text,
-                ]
-            )
-        if not values_sql:
+        if not entries:
             return
-        table = IndexEntry._meta.db_table
-        with self.write_connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete,"  # noqa: S608
-                " body, title_norm, title_text, body_text)"
-                f" VALUES {', '.join(values_sql)}"
-                " ON CONFLICT (content_type_id, object_id) DO UPDATE SET"
-                " title = EXCLUDED.title, autocomplete = EXCLUDED.autocomplete,"
-                " body = EXCLUDED.body, title_text = EXCLUDED.title_text,"
-                " body_text = EXCLUDED.body_text",
-                params,
-            )
+        IndexEntry.objects.using(self.write_connection.alias).bulk_create(
+            entries,
+            update_conflicts=True,
+            unique_fields=["content_type", "object_id"],
+            update_fields=["title", "autocomplete", "body", "title_text", "body_text"],
+        )
 
 
 class PostgresQueryCompiler(_SearchMixin, _postgres.PostgresSearchQueryCompiler):

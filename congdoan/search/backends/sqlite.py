@@ -61,7 +61,11 @@ class SQLiteQueryCompiler(_SearchMixin, _sqlite.SQLiteSearchQueryCompiler):
     def scored(self, queryset, compiled, query, score_field):
         """Matching rows with their -bm25() score, joined so SQLite starts from the FTS match
         and reaches each object by primary key (the ORM's generic relation casts the other
-        way round and makes SQLite scan the model's table once per match)."""
+        way round and makes SQLite scan the model's table once per match).
+
+        This stays `.extra()`: FTS5's `bm25()` is only defined in a query whose FROM clause
+        holds the FTS table itself, and the ORM's `annotate(RawSQL(...))` cannot add a table
+        to FROM; a correlated subquery instead would run the MATCH once per row."""
         meta = queryset.model._meta
         pk = f'"{meta.db_table}"."{meta.pk.column}"'
         if isinstance(meta.pk, (models.AutoField, models.IntegerField)) or (
