@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -72,6 +73,55 @@ def test_no_public_page_type_violates_the_content_security_policy(live_server, c
             if found:
                 violations[url] = list(found)
             console_errors.clear()
+        browser.close()
+
+    assert violations == {}
+
+
+def test_the_admin_policy_lets_wagtail_work(live_server, chromium_path, django_user_model):
+    """Listings, the page editor and the image editor run under the admin's policy."""
+    from playwright.sync_api import sync_playwright
+    from wagtail_factories import ImageFactory
+
+    from congdoan.core.factories import HomePageFactory
+    from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
+
+    home = HomePageFactory.create_as_site_root()
+    article = ArticlePageFactory(parent=SectionPageFactory(parent=home, title="Tin tức"))
+    image = ImageFactory(title="Hội nghị")
+    admin = django_user_model.objects.create_superuser("quantri", "qt@example.vn", "x")
+    client = Client()
+    client.force_login(admin)
+    paths = [
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{article.pk}/edit/",
+        f"/admin/images/{image.pk}/",
+        "/admin/users/",
+        "/admin/locked-accounts/",
+    ]
+
+    violations = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        context.add_cookies(
+            [
+                {
+                    "name": "sessionid",
+                    "value": client.cookies["sessionid"].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        page = context.new_page()
+        page.add_init_script(RECORD_VIOLATIONS)
+        for path in paths:
+            response = page.goto(live_server.url + path, wait_until="networkidle")
+            assert response.status == 200, path
+            found = page.evaluate("window.cspViolations")
+            if found:
+                violations[path] = found
         browser.close()
 
     assert violations == {}
