@@ -15,6 +15,7 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("congdoan.core.urls")),
+    path("", include("congdoan.accounts.urls")),
 ]
 
 # Each feature app's URLs while it is installed: dropping an app from INSTALLED_APPS is enough.

@@ -375,3 +375,139 @@ VISITORS_ADDRESS_WINDOW_SECONDS = env_int("VISITORS_ADDRESS_WINDOW_SECONDS", 360
 # After switching backends or upgrading, rebuild the index: manage.py update_index
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "congdoan.search.backends"}}
 SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
+
+# Login security (congdoan.accounts): lockout after failed logins (django-axes), TOTP two-factor
+# (django-otp), password policy and the admin session's lifetime.
+INSTALLED_APPS += [
+    "congdoan.accounts",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE += [
+    "congdoan.accounts.two_factor.TwoFactorMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Innermost, so that a page cache around it stores the CSP header with the HTML whose nonce
+    # it names, and replays both together (the middleware never replaces a header already set).
+    "congdoan.accounts.csp.PortalCSPMiddleware",
+    # Last: it turns a lockout flagged during authentication into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "congdoan.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Locked after AXES_FAILURE_LIMIT failures for one user name, or from one client address,
+# within AXES_COOLOFF_MINUTES; unlocked when that time has passed or by an administrator
+# (*Tài khoản bị khóa* in the admin).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "congdoan.core.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "congdoan.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted: the unlock action is in Wagtail's.
+AXES_VERBOSE = False
+
+# Two-factor: accounts in these roles (stable group codes) cannot use the admin until they have
+# a confirmed TOTP device; everyone else may enrol from their account page.
+TWO_FACTOR_REQUIRED_ROLES = ["chief_editor", "administrator"]
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", True)
+OTP_TOTP_ISSUER = env_str("SITE_NAME", "Cổng Công đoàn")
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "congdoan.accounts.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 10)},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# An admin session ends after this long (8 hours by default), signed-in or not.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
+# The admin must not call third parties (release check, "what's new" banner).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+from csp.constants import NONCE  # noqa: E402 - the sentinel django-csp replaces with the nonce
+
+# Content-Security-Policy (django-csp; congdoan.accounts.csp). Public pages: scripts only from
+# this site or carrying the response's nonce; video players only from the providers' embed hosts.
+MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"] if env_str("S3_CUSTOM_DOMAIN") else []
+if AWS_STORAGE_BUCKET_NAME and not MEDIA_ORIGINS and env_str("S3_ENDPOINT_URL"):
+    MEDIA_ORIGINS = [env_str("S3_ENDPOINT_URL").rstrip("/")]
+VIDEO_EMBED_ORIGINS = ["https://www.youtube-nocookie.com", "https://www.facebook.com"]
+CSP_REPORT_URL = "/csp-report/"  # congdoan.accounts.csp.csp_report
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *VIDEO_EMBED_ORIGINS],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "report-uri": [CSP_REPORT_URL],
+    }
+}
+# The Wagtail admin (/admin/): Wagtail 8 still writes inline scripts (listings, the page editor,
+# Jcrop's event handlers) and inline styles, so both may be inline there (without a nonce, which
+# would switch 'unsafe-inline' off); no eval, plugins, foreign hosts, <base> or foreign forms.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+        "font-src": ["'self'", "data:"],
+    }
+}
+# The report endpoint keeps at most this many reports per client address per minute, each at
+# most CSP_REPORT_MAX_BYTES, in the log.
+CSP_REPORTS_PER_MINUTE = env_int("CSP_REPORTS_PER_MINUTE", 20)
+CSP_REPORT_MAX_BYTES = 8 * 1024
+
+# Powerful browser features no page of the portal uses are switched off.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "serial",
+        "bluetooth",
+        "hid",
+        "midi",
+        "display-capture",
+        "browsing-topics",
+    )
+}
+# One INFO line per failed login and per lockout check is noise; lockouts are logged at WARNING.
+LOGGING["loggers"]["axes"] = {"level": env_str("AXES_LOG_LEVEL", "WARNING")}
+
+# Backups (congdoan.backups): `manage.py backup` writes archives here; the daily scheduled run
+# (--prune) keeps the newest BACKUP_KEEP and none older than BACKUP_KEEP_DAYS.
+INSTALLED_APPS += ["congdoan.backups"]
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+BACKUP_KEEP_DAYS = env_int("BACKUP_KEEP_DAYS", 30)
+SCHEDULED_COMMANDS.append(
+    {"name": "backup", "command": "backup", "args": ["--prune"], "every": 86400}
+)
