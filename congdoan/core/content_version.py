@@ -16,7 +16,7 @@ What bumps it:
   view restrictions (a page made private must leave the cache at once), sites, site settings,
   images and documents;
 - feature apps call `watch(Model)` from their `AppConfig.ready()` for their own non-page content
-  (legal documents, ...), or send `core.signals.public_content_changed`.
+  (documents of a library, albums...), or send `core.signals.public_content_changed`.
 
 The bump runs after the transaction commits: bumping earlier would let a concurrent request read
 the new generation together with the old rows and cache the old content under the new key.

@@ -262,8 +262,8 @@ def purge_page(instance, **kwargs) -> None:
 def connect_signals() -> None:
     """Purge the frontend caches on every page event (the local cache follows the generation).
 
-    Other content (legal documents, settings) reaches nginx within its 1 s microcache and a CDN
-    within `PAGE_CACHE_S_MAXAGE`.
+    Other content (a feature's own models, settings) reaches nginx within its 1 s microcache
+    and a CDN within `PAGE_CACHE_S_MAXAGE`.
     """
     from django.db.models.signals import post_delete
     from wagtail.models import Page

@@ -1,5 +1,6 @@
 """Helpers for tests that run the portal's commands as real processes on the test database."""
 
+import socket
 import sqlite3
 from pathlib import Path
 
@@ -7,6 +8,13 @@ import pytest
 from django.db import connection
 
 REPO_DIR = Path(__file__).resolve().parents[3]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def shared_database_url(tmp_path: Path) -> str:

@@ -8,8 +8,6 @@ Debian's /etc/nginx/nginx.conf reads sites-enabled.
 import gzip
 import http.client
 import os
-import socket
-import sqlite3
 import ssl
 import subprocess
 import sys
@@ -21,12 +19,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import connection
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from conftest import require_service
 from congdoan.core.factories import HomePageFactory
+from congdoan.core.tests.processes import free_port, shared_database_url
 
 DEPLOY_NGINX = Path(settings.BASE_DIR) / "deploy" / "nginx"
 NGINX = Path("/usr/sbin/nginx")
@@ -40,12 +38,6 @@ BROTLI_MODULES = [
 PDF = b"%PDF-1.4\n% a document sent by nginx after Django checked it\n"
 HASHED_CSS = "core/css/site.0123456789ab.css"
 PLAIN_CSS = "core/css/site.css"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -184,20 +176,6 @@ def test_the_shipped_config_passes_nginx_t(tmp_path, brotli):
     assert "test is successful" in result.stderr
 
 
-def database_url(tmp_path: Path) -> str:
-    """The test database for the served app: a file copy on SQLite, the same one on PostgreSQL."""
-    if connection.vendor == "sqlite":
-        path = tmp_path / "portal.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(path) as copy:
-            connection.connection.backup(copy)
-        return f"sqlite:///{path}"
-    db = connection.settings_dict
-    return (
-        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-    )
-
-
 @contextmanager
 def running(argv: list[str], env: dict | None = None, log: Path | None = None):
     with open(log or os.devnull, "wb") as output:
@@ -225,7 +203,7 @@ def app_environment(site: Site, tmp_path: Path) -> dict:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "congdoan.core.tests.deploy_settings",
         "SECRET_KEY": "deploy-nginx-test-" + "x" * 50,
-        "DATABASE_URL": database_url(tmp_path),
+        "DATABASE_URL": shared_database_url(tmp_path),
         "VAR_DIR": str(tmp_path / "var"),
         "MEDIA_ROOT": str(site.media_root),
         "STATIC_ROOT": str(site.static_root),
@@ -390,7 +368,7 @@ def test_nginx_in_front_of_the_app(tmp_path):
         assert client.get("/", port=site.purge_port, tls=False)[0] == 405
 
         # Public requests are small: 2 MB at most outside the admin.
-        status, _, _ = client.request("POST", "/api/visitors/hit", body=b"x" * (3 * 1024 * 1024))
+        status, _, _ = client.request("POST", "/", body=b"x" * (3 * 1024 * 1024))
         assert status == 413
 
         # The app down (a restart, an upgrade): readers get the last copy of a cached page.

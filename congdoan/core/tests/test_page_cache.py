@@ -1,7 +1,7 @@
 """The full-page cache: what anonymous readers get from it, who never does, and what clears it.
 
-Feature apps test their own invalidation events (news: publish, unpublish, move, delete,
-scheduled publishing; legal and gallery: their side blocks) in their `test_page_cache.py`.
+Feature apps test their own invalidation events (articles: publish, unpublish, move, delete,
+scheduled publishing; the other apps: their side blocks) in their own `test_page_cache.py`.
 """
 
 import json

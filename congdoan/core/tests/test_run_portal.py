@@ -23,6 +23,7 @@ import pytest
 from django.conf import settings
 
 from congdoan.core.management.commands.run_worker import MAX_ATTEMPTS, stable_worker_id
+from congdoan.core.tests.processes import free_port
 
 REPO_DIR = Path(__file__).resolve().parents[3]
 SEED_ARTICLE_URL = (
@@ -30,12 +31,6 @@ SEED_ARTICLE_URL = (
     "nghi-quyet-02-thuc-day-doi-moi-to-chuc-va-hoat-dong-cong-doan-viet-nam/"
 )
 STARTUP_TIMEOUT = 900
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(url: str, headers: dict | None = None, timeout: float = 30):

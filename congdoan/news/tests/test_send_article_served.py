@@ -2,8 +2,6 @@
 
 import os
 import re
-import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -16,34 +14,14 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.db import connection
 
 from congdoan.core.factories import HomePageFactory
+from congdoan.core.tests.processes import free_port, shared_database_url
 from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
 
 REPO_DIR = Path(__file__).resolve().parents[3]
 CONCURRENT_POSTS = 20
 PER_IP_LIMIT = 10
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def database_url(tmp_path: Path) -> str:
-    """The test database as the served portal's: a file copy on SQLite, the same one on Postgres."""
-    if connection.vendor == "sqlite":
-        path = tmp_path / "portal.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(path) as copy:
-            connection.connection.backup(copy)
-        return f"sqlite:///{path}"
-    db = connection.settings_dict
-    return (
-        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-    )
 
 
 @contextmanager
@@ -56,7 +34,7 @@ def served_portal_for(tmp_path):
         # dev settings: static URLs without a collectstatic manifest.
         "DJANGO_SETTINGS_MODULE": "congdoan.settings.dev",
         "SECRET_KEY": "served-portal-test-" + "x" * 50,
-        "DATABASE_URL": database_url(tmp_path),
+        "DATABASE_URL": shared_database_url(tmp_path),
         "VAR_DIR": str(tmp_path),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(outbox),

@@ -1,7 +1,6 @@
 """Redis stopped: beacons still answer, hits wait in a file buffer, counted once it is back."""
 
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -10,17 +9,12 @@ import pytest
 import redis
 
 from conftest import require_service
+from congdoan.core.tests.processes import free_port
 from congdoan.visitors.backends import redis as redis_backend
 
 from .conftest import post_hit, use_redis
 
 REDIS_SERVER = "/usr/bin/redis-server"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class OwnRedis:
