@@ -61,3 +61,17 @@ def clear_caches():
 
     for cache in caches.all():
         cache.clear()
+
+
+def force_login_verified(client, user):
+    """Sign `user` in as after the password *and* the second factor (django-otp), so that roles
+    that must use two-factor sign-in reach the admin; tests of the two-factor steps themselves
+    sign in with `client.force_login` instead."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    client.force_login(user)
+    device, _ = StaticDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

@@ -137,10 +137,12 @@ def two_factor_disable(request):
 def locked_out(field: str):
     """User names or addresses with at least the failure limit within the cool-off window."""
     since = timezone.now() - timedelta(minutes=settings.AXES_COOLOFF_MINUTES)
+    attempts = AccessAttempt.objects.filter(attempt_time__gte=since)
+    if field == "username":
+        # Not for the address: its field turns "" into NULL, and `NOT (ip = NULL)` is never true.
+        attempts = attempts.exclude(username="")
     return (
-        AccessAttempt.objects.filter(attempt_time__gte=since)
-        .exclude(**{field: ""})
-        .exclude(**{f"{field}__isnull": True})
+        attempts.exclude(**{f"{field}__isnull": True})
         .values(field)
         .annotate(failures=Sum("failures_since_start"), last_attempt=Max("attempt_time"))
         .filter(failures__gte=settings.AXES_FAILURE_LIMIT)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Site
 
+from conftest import force_login_verified
 from congdoan.news.factories import ArticlePageFactory
 from congdoan.newsroom.tests.conftest import make_user
 
@@ -89,7 +90,7 @@ def admin_status(client, url):
 
 
 def allowed_actions(client, user, newsroom):
-    client.force_login(user)
+    force_login_verified(client, user)
     member, province = newsroom["member"], newsroom["province"]
     own_section = province if user.username == "reporter" else member
     own_draft = draft(own_section, user, f"Bản nháp của {user.username}")
@@ -148,7 +149,7 @@ def test_roles_are_found_by_code_after_a_rename(users):
 
 @pytest.mark.parametrize(("role", "allowed"), [("administrator", True), ("editor", False)])
 def test_newsroom_settings_are_the_administrators(client, users, role, allowed):
-    client.force_login(users[role])
+    force_login_verified(client, users[role])
     from congdoan.newsroom.models import NewsroomSettings
 
     settings_pk = NewsroomSettings.load().pk

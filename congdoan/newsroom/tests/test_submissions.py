@@ -11,6 +11,7 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Workflow
 
+from conftest import force_login_verified
 from congdoan.news.models import ArticlePage
 from congdoan.newsroom import submissions
 from congdoan.newsroom.forms import MemberStoryForm
@@ -46,7 +47,7 @@ def test_anonymous_visitor_is_sent_to_the_login_page(client, member_section):
 
 
 def test_only_contributors_may_send(client, member_section, users):
-    client.force_login(users["reporter"])
+    force_login_verified(client, users["reporter"])
     response = client.get(URL)
     assert response.status_code == 403
     assert "Chỉ cộng tác viên được gửi tin ở đây." in response.content.decode()
@@ -54,7 +55,7 @@ def test_only_contributors_may_send(client, member_section, users):
 
 def test_story_with_photos_arrives_as_a_draft_in_the_workflow(client, member_section, users):
     contributor = users["contributor"]
-    client.force_login(contributor)
+    force_login_verified(client, contributor)
     form_page = client.get(URL)
     assert form_page.status_code == 200
     assert "Gửi tin" in form_page.content.decode()
@@ -106,7 +107,7 @@ def test_story_with_photos_arrives_as_a_draft_in_the_workflow(client, member_sec
 def test_bad_photos_are_refused_in_vietnamese_and_nothing_is_written(
     client, member_section, users, upload, alt, field, message
 ):
-    client.force_login(users["contributor"])
+    force_login_verified(client, users["contributor"])
     files_before = stored_files()
     response = client.post(URL, story(photo_1=photo(*upload), alt_1=alt))
     assert response.status_code == 400
@@ -117,7 +118,7 @@ def test_bad_photos_are_refused_in_vietnamese_and_nothing_is_written(
 
 
 def test_hostile_text_fields_get_vietnamese_errors(client, member_section, users):
-    client.force_login(users["contributor"])
+    force_login_verified(client, users["contributor"])
     response = client.post(
         URL, story(title="Tiêu đề\r\nBcc: x@example.com", sapo="", unit_name="x" * 300)
     )
@@ -147,7 +148,7 @@ def test_failure_midway_leaves_no_rows_and_no_files(member_section, users, monke
 
 def test_without_a_workflow_the_story_is_refused(client, member_section, users):
     Workflow.objects.update(active=False)
-    client.force_login(users["contributor"])
+    force_login_verified(client, users["contributor"])
     response = client.post(URL, story())
     assert response.status_code == 400
     assert "chưa có quy trình duyệt" in response.content.decode()
@@ -162,7 +163,7 @@ def test_contributors_write_only_in_the_member_section(member_section, province_
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_story_sent_through_the_running_portal(live_server, client, member_section, users):
-    client.force_login(users["contributor"])
+    force_login_verified(client, users["contributor"])
     browser = requests.Session()
     session_id = client.cookies[settings.SESSION_COOKIE_NAME].value
     browser.cookies.set(settings.SESSION_COOKIE_NAME, session_id)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
+from conftest import force_login_verified
 from congdoan.news.models import ArticlePage
 from congdoan.newsroom.tasks import send_notification_email
 from congdoan.newsroom.tests.test_permission_matrix import draft
@@ -26,7 +27,7 @@ def act(client, user, page, action, comment=""):
     Returns "done" (redirected to the page's editor) or "refused" (Wagtail's "no permission":
     back to the dashboard).
     """
-    client.force_login(user)
+    force_login_verified(client, user)
     task_state = page.current_workflow_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
     response = client.post(url, {"comment": comment})
@@ -197,7 +198,7 @@ def test_editor_compares_revisions_and_reverts(client, member_section, users):
     old_revision = page.latest_revision
     page.title = "Tiêu đề mới"
     new_revision = page.save_revision(user=editor)
-    client.force_login(editor)
+    force_login_verified(client, editor)
 
     compare = client.get(
         reverse(
@@ -220,7 +221,7 @@ def test_editor_compares_revisions_and_reverts(client, member_section, users):
 def test_edit_locking(client, member_section, users):
     editor, other = users["editor"], users["second_editor"]
     page = draft(member_section, users["contributor"], "Bài đang sửa")
-    client.force_login(editor)
+    force_login_verified(client, editor)
     response = client.post(reverse("wagtailadmin_pages:lock", args=[page.pk]))
     assert response.status_code == 302
     page.refresh_from_db()
@@ -229,7 +230,7 @@ def test_edit_locking(client, member_section, users):
     assert page.permissions_for_user(other).page_locked()
     assert not page.permissions_for_user(editor).page_locked()
     # The edit view shows the other editor a locked page (no save or publish buttons).
-    client.force_login(other)
+    force_login_verified(client, other)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert edit.status_code == 200
     assert edit.context["page_locked"] is True
@@ -237,7 +238,7 @@ def test_edit_locking(client, member_section, users):
     client.post(reverse("wagtailadmin_pages:unlock", args=[page.pk]))
     page.refresh_from_db()
     assert page.locked
-    client.force_login(users["chief_editor"])
+    force_login_verified(client, users["chief_editor"])
     client.post(reverse("wagtailadmin_pages:unlock", args=[page.pk]))
     page.refresh_from_db()
     assert not page.locked
@@ -246,13 +247,13 @@ def test_edit_locking(client, member_section, users):
 def test_audit_log_for_administrators_only(client, users):
     url = reverse("wagtailadmin_reports:site_history")
     for role in ("contributor", "reporter", "editor", "chief_editor"):
-        client.force_login(users[role])
+        force_login_verified(client, users[role])
         response = client.get(url)
         assert response.status_code == 302, role
         assert response["Location"] == reverse("wagtailadmin_home")
         menu = sidebar_links(client.get(reverse("wagtailadmin_home")).content.decode())
         assert url not in [item["url"] for item in menu.values()], role
-    client.force_login(users["administrator"])
+    force_login_verified(client, users["administrator"])
     assert client.get(url).status_code == 200
     assert client.get(reverse("wagtailadmin_reports:site_history_results")).status_code == 200
     menu = sidebar_links(client.get(reverse("wagtailadmin_home")).content.decode())
@@ -260,7 +261,7 @@ def test_audit_log_for_administrators_only(client, users):
 
 
 def test_help_menu_links_the_vietnamese_guide(client, users):
-    client.force_login(users["editor"])
+    force_login_verified(client, users["editor"])
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     links = sidebar_links(dashboard)
     assert links["admin-guide"]["url"] == reverse("newsroom_guide")
