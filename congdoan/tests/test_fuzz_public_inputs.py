@@ -14,6 +14,7 @@ answer in Vietnamese; a refusal writes nothing (row counts unchanged).
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page
@@ -138,10 +139,11 @@ def test_visitor_beacon(client, home_page, body):
     )
 )
 def test_csp_report_body(client, body):
+    cache.clear()  # every example within the per-address rate limit, so the body is what is judged
     response = client.post(
         "/csp-report/", body, content_type="application/csp-report", REMOTE_ADDR="198.51.100.4"
     )
-    assert response.status_code in {204, 400, 413, 429}
+    assert response.status_code in {204, 400, 413}
 
 
 @pytest.fixture
