@@ -172,6 +172,9 @@ class LegalDocumentQuerySet(models.QuerySet):
             typed = backend.autocomplete(query, self, operator="and").annotate_score("_score")
             matches = typed.get_queryset()
         typed_key = code_key(query)
+        if not typed_key.split():
+            # Only symbols or marks: no word to search and no number part to match.
+            return self.none()
         every_part = Q()
         for token in typed_key.split():
             every_part &= Q(code_key__contains=f" {token} ")

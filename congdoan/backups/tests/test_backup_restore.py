@@ -18,7 +18,9 @@ from congdoan.backups.archive import backups_in
 from congdoan.core.factories import HomePageFactory
 from congdoan.news.factories import ArticlePageFactory, SectionPageFactory
 
-RESTORE_DB = pytest.mark.django_db
+# SQLite's online backup cannot read the shared in-memory test database while a test's
+# transaction holds it (it retries forever): these tests commit for real, as a live site does.
+RESTORE_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def build_site():
@@ -91,7 +93,7 @@ def test_restore_refuses_an_archive_whose_checksums_do_not_match(tmp_path):
     assert snapshot()["pages"] == pages
 
 
-@pytest.mark.django_db
+@RESTORE_DB
 def test_retention_keeps_the_newest_archives(tmp_path):
     for _ in range(4):
         backup(tmp_path)

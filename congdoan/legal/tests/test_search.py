@@ -192,3 +192,10 @@ def test_filter_state_survives_in_pagination_links(client, library):
     assert "?issuer=quoc-hoi&amp;page=2" in response.content.decode()
     second = client.get("/van-ban/?issuer=quoc-hoi&page=2")
     assert len(second.context["documents"]) == 6
+
+
+@pytest.mark.parametrize("query", ["!!!", "\u0301", "—", "🙂"])
+def test_a_query_with_nothing_number_like_lists_without_error(client, home_page, library, query):
+    """Found by fuzzing: only symbols made an empty number condition and a 500."""
+    assert list(LegalDocument.objects.listing().matching(query)) == []
+    assert client.get("/van-ban/", {"q": query}).status_code == 200

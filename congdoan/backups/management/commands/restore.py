@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -12,7 +13,13 @@ from congdoan.backups.archive import BackupError, restore_backup
 
 
 def install_is_empty() -> bool:
-    """No account, no page beyond Wagtail's initial root and welcome page, no image, no file."""
+    """Never migrated (no tables at all), or migrated with no content of its own.
+
+    Content means an account, a page beyond Wagtail's initial root and welcome page, an image or
+    a document: what `migrate` alone never creates.
+    """
+    if Page._meta.db_table not in connection.introspection.table_names():
+        return True
     return not (
         get_user_model().objects.exists()
         or Page.objects.filter(depth__gt=2).exists()
