@@ -211,3 +211,25 @@ def test_editing_a_published_article_shows_the_change_on_its_page_and_lists(
         existing_article.save_revision().publish()
     for url in urls:
         assert NEW_TITLE in fresh_text(client, url), url
+
+
+def test_the_main_menu_is_read_once_and_shows_a_new_or_hidden_section_at_once(
+    client, page_cache, parent_section, subsection, django_capture_on_commit_callbacks
+):
+    """The menu's pages are cached per content generation (`core.site_cache`), behind the page
+    cache: a page-cache miss reads no menu pages, and publishing or hiding a section shows."""
+    menu_link = '<a href="/phap-luat/">Pháp luật</a>'
+    headers = {"Authorization": "Bearer reader"}  # bypasses the page cache: a render each time
+    assert menu_link not in client.get("/", headers=headers).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        section = SectionPageFactory(parent=parent_section.get_parent(), title="Pháp luật")
+        section.save_revision().publish()
+    assert menu_link in client.get("/", headers=headers).content.decode()
+    # Which item is active is worked out per page, not cached with the menu.
+    html = client.get(subsection.url, headers=headers).content.decode()
+    assert '<a href="/tin-tuc/" aria-current="page">Tin tức</a>' in html
+    assert menu_link in html
+    with django_capture_on_commit_callbacks(execute=True):
+        section.show_in_menus = False
+        section.save_revision().publish()
+    assert menu_link not in client.get("/", headers=headers).content.decode()
