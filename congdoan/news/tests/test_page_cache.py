@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.move_page import MovePageAction
@@ -233,3 +234,29 @@ def test_the_main_menu_is_read_once_and_shows_a_new_or_hidden_section_at_once(
         section.show_in_menus = False
         section.save_revision().publish()
     assert menu_link not in client.get("/", headers=headers).content.decode()
+
+
+def test_related_articles_are_cached_per_generation_and_never_in_a_preview(
+    client,
+    admin_client,
+    page_cache,
+    subsection,
+    existing_article,
+    django_capture_on_commit_callbacks,
+):
+    """The related block is a fragment cached per article and content generation: a newly
+    published sibling shows at once, and a preview shows the draft's chosen articles."""
+    chosen = ArticlePageFactory(parent=subsection, title="Bài được chọn làm bài liên quan")
+    fresh_text(client, existing_article.url)  # fills the related fragment
+    with django_capture_on_commit_callbacks(execute=True):
+        sibling = ArticlePageFactory(parent=subsection, title="Bài mới cùng chuyên mục")
+        sibling.save_revision().publish()
+    assert f">{sibling.title}</a>" in fresh_text(client, existing_article.url)
+
+    existing_article.related_articles.set([chosen])
+    draft = existing_article.save_revision().as_object()
+    # An editor's preview (signed in, here by an Authorization header) never uses the page cache.
+    editor_request = RequestFactory().get("/admin/", HTTP_AUTHORIZATION="Bearer editor")
+    preview = draft.make_preview_request(editor_request).content.decode()
+    related = preview[preview.index('id="related-heading"') :]
+    assert related.index(chosen.title) < related.index(sibling.title)
