@@ -69,6 +69,24 @@ class SiteSettings(BaseSiteSetting):
 
         return super().base_queryset().prefetch_related(rendition_prefetch("logo__renditions"))
 
+    def save(self, *args, **kwargs):
+        from congdoan.core import site_cache
+
+        super().save(*args, **kwargs)
+        site_cache.forget(f"settings:{self.site_id}")
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings with the logo and its renditions, read once per content
+        generation (`core.site_cache`): the header of every page shows them."""
+        from congdoan.core import site_cache
+
+        if site is None:
+            return super().for_site(site)
+        return site_cache.cached(
+            f"settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )
+
     class Meta:
         verbose_name = _("site settings")
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from congdoan.core import content_version, registry
+from congdoan.core import content_version, registry, site_cache
 from congdoan.core.dates import format_date_vn, format_datetime_vn, format_number_vn
 from congdoan.core.text import fold
 
@@ -67,16 +67,10 @@ def contributed_menu_items(request) -> list[dict]:
     return items
 
 
-@register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
-def main_menu(context):
-    """Sections marked "show in menus" under the home page, with one level of sub-menus."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    current = context.get("page")
-    if site is None:
-        return {"menu_items": [], "request": request}
+def _menu_pages(site) -> list[dict]:
+    """The site's menu pages two levels deep, in tree order: what the menu shows of each."""
     root = site.root_page
-    pages = list(
+    pages = (
         Page.objects.live()
         .public()
         .in_menu()
@@ -85,18 +79,41 @@ def main_menu(context):
         .order_by("path")
         .only("id", "title", "path", "depth", "url_path", "slug")
     )
-    site_root_path = root.url_path
+    return [
+        {
+            "title": menu_page.title,
+            "url": "/" + menu_page.url_path[len(root.url_path) :],
+            "path": menu_page.path,
+            "top_level": menu_page.depth == root.depth + 1,
+        }
+        for menu_page in pages
+    ]
+
+
+@register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Sections marked "show in menus" under the home page, with one level of sub-menus.
+
+    The pages are read once per content generation (`core.site_cache`); only which item is
+    active depends on the page shown.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    current = context.get("page")
+    if site is None:
+        return {"menu_items": [], "request": request}
+    pages = site_cache.cached(f"main-menu:{site.pk}", lambda: _menu_pages(site))
     items, by_path = [], {}
     for menu_page in pages:
         item = {
-            "title": menu_page.title,
-            "url": "/" + menu_page.url_path[len(site_root_path) :],
-            "active": bool(current and current.path.startswith(menu_page.path)),
+            "title": menu_page["title"],
+            "url": menu_page["url"],
+            "active": bool(current and current.path.startswith(menu_page["path"])),
             "children": [],
         }
-        if menu_page.depth == root.depth + 1:
-            by_path[menu_page.path] = item
+        if menu_page["top_level"]:
+            by_path[menu_page["path"]] = item
             items.append(item)
-        elif parent := by_path.get(menu_page.path[: -Page.steplen]):
+        elif parent := by_path.get(menu_page["path"][: -Page.steplen]):
             parent["children"].append(item)
     return {"menu_items": items + contributed_menu_items(request), "request": request}

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.move_page import MovePageAction
@@ -211,3 +212,51 @@ def test_editing_a_published_article_shows_the_change_on_its_page_and_lists(
         existing_article.save_revision().publish()
     for url in urls:
         assert NEW_TITLE in fresh_text(client, url), url
+
+
+def test_the_main_menu_is_read_once_and_shows_a_new_or_hidden_section_at_once(
+    client, page_cache, parent_section, subsection, django_capture_on_commit_callbacks
+):
+    """The menu's pages are cached per content generation (`core.site_cache`), behind the page
+    cache: a page-cache miss reads no menu pages, and publishing or hiding a section shows."""
+    menu_link = '<a href="/phap-luat/">Pháp luật</a>'
+    headers = {"Authorization": "Bearer reader"}  # bypasses the page cache: a render each time
+    assert menu_link not in client.get("/", headers=headers).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        section = SectionPageFactory(parent=parent_section.get_parent(), title="Pháp luật")
+        section.save_revision().publish()
+    assert menu_link in client.get("/", headers=headers).content.decode()
+    # Which item is active is worked out per page, not cached with the menu.
+    html = client.get(subsection.url, headers=headers).content.decode()
+    assert '<a href="/tin-tuc/" aria-current="page">Tin tức</a>' in html
+    assert menu_link in html
+    with django_capture_on_commit_callbacks(execute=True):
+        section.show_in_menus = False
+        section.save_revision().publish()
+    assert menu_link not in client.get("/", headers=headers).content.decode()
+
+
+def test_related_articles_are_cached_per_generation_and_never_in_a_preview(
+    client,
+    admin_client,
+    page_cache,
+    subsection,
+    existing_article,
+    django_capture_on_commit_callbacks,
+):
+    """The related block is a fragment cached per article and content generation: a newly
+    published sibling shows at once, and a preview shows the draft's chosen articles."""
+    chosen = ArticlePageFactory(parent=subsection, title="Bài được chọn làm bài liên quan")
+    fresh_text(client, existing_article.url)  # fills the related fragment
+    with django_capture_on_commit_callbacks(execute=True):
+        sibling = ArticlePageFactory(parent=subsection, title="Bài mới cùng chuyên mục")
+        sibling.save_revision().publish()
+    assert f">{sibling.title}</a>" in fresh_text(client, existing_article.url)
+
+    existing_article.related_articles.set([chosen])
+    draft = existing_article.save_revision().as_object()
+    # An editor's preview (signed in, here by an Authorization header) never uses the page cache.
+    editor_request = RequestFactory().get("/admin/", HTTP_AUTHORIZATION="Bearer editor")
+    preview = draft.make_preview_request(editor_request).content.decode()
+    related = preview[preview.index('id="related-heading"') :]
+    assert related.index(chosen.title) < related.index(sibling.title)

@@ -1,4 +1,5 @@
-"""Search results stay within their SQL query ceilings with every cache cleared (issue 11: 15)."""
+"""Search results render in at most 15 SQL queries on a page-cache miss (issue 11), and within
+their ceilings with every cache cleared."""
 
 import pytest
 
