@@ -302,7 +302,8 @@ class DatabaseBackend(CounterBackend):
         with connection.cursor() as cursor:
             cursor.execute(sql, [connection.ops.adapt_datetimefield_value(since)])
             online, total = cursor.fetchone()
-        return online, total
+        # PostgreSQL sums a bigint column as numeric (a Decimal in Python): the API wants ints.
+        return int(online), int(total)
 
     def daily(self, first: date, last: date) -> dict[date, tuple[int, int]]:
         rows = DailyStats.objects.filter(day__range=(first, last))
