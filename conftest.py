@@ -33,6 +33,116 @@ def chromium_path():
     return path
 
 
+# As the workplace's probe starts Chromium: without the background-networking flags it keeps
+# trying Google's hosts, which this closed network refuses.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Collected in the page before any of its own scripts run.
+RECORD_CSP_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium per test process, driven by Playwright."""
+    require_service(
+        "chromium", shutil.which("/usr/bin/chromium") is not None, "apt-get install chromium"
+    )
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made meanwhile
+    # (fixtures, teardown) are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class PageProblems:
+    """What went wrong in a page while a test drove it: console errors, failed or 4xx/5xx
+    requests and CSP violations. `assert_none()` fails the test listing them all."""
+
+    def __init__(self, page, allowed_statuses=()):
+        self.page = page
+        self.allowed_statuses = set(allowed_statuses)
+        self.console_errors = []
+        self.failed_requests = []
+        page.add_init_script(RECORD_CSP_VIOLATIONS)
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
+        page.on("requestfailed", self._on_request_failed)
+        page.on("response", self._on_response)
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _on_request_failed(self, request):
+        self.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
+
+    def _on_response(self, response):
+        if response.status >= 400 and response.status not in self.allowed_statuses:
+            self.failed_requests.append(f"{response.status} {response.url}")
+
+    def csp_violations(self):
+        try:
+            return self.page.evaluate("window.cspViolations || []")
+        except Exception:  # noqa: BLE001 - a page that is closing has nothing more to report
+            return []
+
+    def assert_none(self):
+        problems = {
+            "console errors": self.console_errors,
+            "failed requests": self.failed_requests,
+            "CSP violations": self.csp_violations(),
+        }
+        assert {kind: found for kind, found in problems.items() if found} == {}
+
+
+@pytest.fixture
+def open_page(browser):
+    """`open_page(viewport, cookies=..., allowed_statuses=...)` gives a new page in its own
+    context, watched by `PageProblems` (as `page.problems`); every context closes after the test."""
+    contexts = []
+
+    def open_page(viewport=DESKTOP, *, cookies=(), allowed_statuses=()):
+        context = browser.new_context(viewport=viewport, locale="vi-VN")
+        if cookies:
+            context.add_cookies(list(cookies))
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = PageProblems(page, allowed_statuses)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def session_cookie(client, live_server_url):
+    """The Django test client's session, as a cookie for a Playwright context."""
+    return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server_url}
+
+
 @pytest.fixture
 def redis_url():
     url = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")

@@ -8,20 +8,12 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
+from conftest import session_cookie
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-
-# Collected in the page before any of its scripts run.
-RECORD_VIOLATIONS = """
-window.cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
-});
-"""
 
 
 def public_urls() -> list[str]:
@@ -45,42 +37,27 @@ def public_urls() -> list[str]:
     return urls
 
 
-def test_no_public_page_type_violates_the_content_security_policy(live_server, chromium_path):
-    from playwright.sync_api import sync_playwright
-
+def test_no_public_page_type_violates_the_content_security_policy(live_server, open_page):
     call_command("load_demo", stdout=io.StringIO())
     urls = public_urls()
     assert len(urls) >= 10
 
     violations = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.add_init_script(RECORD_VIOLATIONS)
-        console_errors = []
-        page.on(
-            "console",
-            lambda message: (
-                message.type == "error"
-                and "Content Security Policy" in message.text
-                and console_errors.append(message.text)
-            ),
-        )
-        for url in urls:
-            response = page.goto(live_server.url + url, wait_until="networkidle")
-            assert "'nonce-" in response.headers["content-security-policy"], url
-            found = page.evaluate("window.cspViolations") + console_errors
-            if found:
-                violations[url] = list(found)
-            console_errors.clear()
-        browser.close()
+    for url in urls:
+        page = open_page()
+        response = page.goto(live_server.url + url, wait_until="networkidle")
+        assert "'nonce-" in response.headers["content-security-policy"], url
+        found = page.problems.csp_violations() + [
+            text for text in page.problems.console_errors if "Content Security Policy" in text
+        ]
+        if found:
+            violations[url] = found
 
     assert violations == {}
 
 
-def test_the_admin_policy_lets_wagtail_work(live_server, chromium_path, django_user_model):
+def test_the_admin_policy_lets_wagtail_work(live_server, open_page, django_user_model):
     """Listings, the page editor and the image editor run under the admin's policy."""
-    from playwright.sync_api import sync_playwright
     from wagtail_factories import ImageFactory
 
     from congdoan.core.factories import HomePageFactory
@@ -101,27 +78,13 @@ def test_the_admin_policy_lets_wagtail_work(live_server, chromium_path, django_u
         "/admin/locked-accounts/",
     ]
 
+    page = open_page(cookies=[session_cookie(client, live_server.url)])
     violations = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        context.add_cookies(
-            [
-                {
-                    "name": "sessionid",
-                    "value": client.cookies["sessionid"].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
-        page = context.new_page()
-        page.add_init_script(RECORD_VIOLATIONS)
-        for path in paths:
-            response = page.goto(live_server.url + path, wait_until="networkidle")
-            assert response.status == 200, path
-            found = page.evaluate("window.cspViolations")
-            if found:
-                violations[path] = found
-        browser.close()
+    for path in paths:
+        response = page.goto(live_server.url + path, wait_until="networkidle")
+        assert response.status == 200, path
+        found = page.problems.csp_violations()
+        if found:
+            violations[path] = found
 
     assert violations == {}

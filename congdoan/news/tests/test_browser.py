@@ -21,30 +21,6 @@ def is_autosave(response):
 
 COUNT_PRINT_CALLS = "window.print = () => { window.printCalls = (window.printCalls || 0) + 1; };"
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def browser(chromium_path, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls made meanwhile
-    # (fixtures, teardown) are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
 
 def test_admin_fills_an_ascii_folded_slug_from_the_title(
     live_server, django_user_model, section, browser
