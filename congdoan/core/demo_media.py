@@ -1,25 +1,21 @@
-"""Generated placeholder media for the demo site: no binary files in the repository."""
+"""Generated media for the demo site: no binary files in the repository.
+
+`demo_image` paints a photograph-like scene (`core.demo_scenes`); `placeholder_jpeg` is the
+plain labelled gradient that tests use as a small, quick picture.
+"""
 
 import hashlib
 import io
+import os
+import tempfile
 from pathlib import Path
 
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageDraw
 from wagtail.images.models import Image
 
-FONT_CANDIDATES = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-]
-
-
-def _font(size: int):
-    for candidate in FONT_CANDIDATES:
-        if Path(candidate).exists():
-            return ImageFont.truetype(candidate, size)
-    return ImageFont.load_default(size=size)
+from congdoan.core.demo_scenes import SCENES_VERSION, bold_font, paint_scene
 
 
 def placeholder_jpeg(label: str, width: int = 1600, height: int = 900) -> bytes:
@@ -32,7 +28,7 @@ def placeholder_jpeg(label: str, width: int = 1600, height: int = 900) -> bytes:
         ratio = y / height
         colour = tuple(int(start[i] * (1 - ratio) + end[i] * ratio * 0.6) for i in range(3))
         draw.line([(0, y), (width, y)], fill=colour)
-    font = _font(max(24, width // 28))
+    font = bold_font(max(24, width // 28))
     words, lines, line = label.split(), [], ""
     for word in words:
         candidate = f"{line} {word}".strip()
@@ -52,12 +48,31 @@ def placeholder_jpeg(label: str, width: int = 1600, height: int = 900) -> bytes:
     return buffer.getvalue()
 
 
+def scene_jpeg(title: str, caption: str, width: int, height: int) -> bytes:
+    """The painted scene as a JPEG, kept in the temporary folder: painting takes about a second
+    and every `load_demo` (tests, `make run`, backups) asks for the same pictures again."""
+    key = hashlib.sha256(
+        f"{SCENES_VERSION}|{title}|{caption}|{width}x{height}".encode()
+    ).hexdigest()
+    cached = Path(tempfile.gettempdir()) / "congdoan-demo-scenes" / f"{key}.jpg"
+    if cached.exists():
+        return cached.read_bytes()
+    buffer = io.BytesIO()
+    paint_scene(title, caption, width, height).save(buffer, "JPEG", quality=84, optimize=True)
+    data = buffer.getvalue()
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(cached)
+    return data
+
+
 def demo_image(title: str, label: str | None = None, width: int = 1600, height: int = 900) -> Image:
     """The demo image with this title, generated once."""
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    data = placeholder_jpeg(label or title, width, height)
+    data = scene_jpeg(title, label or title, width, height)
     file_name = f"demo-{hashlib.sha1(title.encode()).hexdigest()[:12]}.jpg"  # noqa: S324
     image = Image(title=title)
     image.file = ImageFile(io.BytesIO(data), name=file_name)
