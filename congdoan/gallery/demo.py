@@ -93,10 +93,10 @@ def generated_mp4(label: str, seconds: int = 4, fps: int = 10) -> bytes:
     import av
     from PIL import Image, ImageDraw
 
-    from congdoan.core.demo_media import _font
+    from congdoan.core.demo_scenes import bold_font
 
     buffer = io.BytesIO()
-    font = _font(22)
+    font = bold_font(22)
     with av.open(buffer, mode="w", format="mp4") as container:
         stream = container.add_stream("libx264", rate=fps)
         stream.width, stream.height, stream.pix_fmt = 480, 270, "yuv420p"

@@ -9,7 +9,7 @@ import zlib
 
 from PIL import Image, ImageDraw
 
-from congdoan.core.demo_media import _font
+from congdoan.core.demo_scenes import bold_font
 
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
 SCALE = 2  # image pixels per point
@@ -31,7 +31,7 @@ def _escape(text: str) -> str:
 def _page_image(lines: list[str]) -> Image.Image:
     picture = Image.new("L", (PAGE_WIDTH * SCALE, PAGE_HEIGHT * SCALE), 255)
     draw = ImageDraw.Draw(picture)
-    font = _font(13 * SCALE)
+    font = bold_font(13 * SCALE)
     y = 60 * SCALE
     for line in lines:
         draw.text((50 * SCALE, y), line, font=font, fill=0)
