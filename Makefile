@@ -58,10 +58,10 @@ format: install
 test: install
 	$(UV) run --locked ruff check .
 	$(MANAGE) makemigrations --check --dry-run --settings=congdoan.settings.test
-	$(UV) run --locked pytest -n $(PYTEST_WORKERS)
+	$(UV) run --locked pytest -n $(PYTEST_WORKERS) -m "not postgres_only"
 	@if [ -n "$$TEST_POSTGRES_URL" ]; then \
-		echo "== PostgreSQL pass (tests marked postgres) =="; \
-		DATABASE_URL="$$TEST_POSTGRES_URL" $(UV) run --locked pytest -n $(PYTEST_WORKERS) -m postgres; \
+		echo "== PostgreSQL pass (tests marked postgres or postgres_only) =="; \
+		DATABASE_URL="$$TEST_POSTGRES_URL" $(UV) run --locked pytest -n $(PYTEST_WORKERS) -m "postgres or postgres_only"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "CI needs TEST_POSTGRES_URL for the PostgreSQL pass" >&2; exit 1; \
 	else \

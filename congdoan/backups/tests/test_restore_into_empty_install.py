@@ -193,7 +193,7 @@ def postgres_databases():
             )
 
 
-@pytest.mark.postgres
+@pytest.mark.postgres_only
 def test_postgres_restore_into_an_empty_database_gives_identical_pages_documents_and_media(
     postgres_databases, tmp_path
 ):
