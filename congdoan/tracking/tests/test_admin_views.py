@@ -209,3 +209,16 @@ def test_the_tracker_menu_is_hidden_from_users_without_it(client, two_units):
 
     assert home.status_code == 200
     assert "/admin/theo-doi/" not in home.content.decode()
+
+
+def test_leaders_edit_tasks_as_snippets_staff_cannot(client, two_units, leader):
+    add_url = reverse("wagtailsnippets_tracking_task:add")
+    edit_url = reverse("wagtailsnippets_tracking_task:edit", args=[two_units["task_b"].pk])
+
+    client.force_login(leader)
+    assert client.get(add_url).status_code == 200
+    assert client.get(edit_url).status_code == 200
+    client.force_login(two_units["staff_a"])
+    refused = client.get(edit_url)
+    assert refused.status_code == 302
+    assert refused["Location"] == reverse("wagtailadmin_home")
