@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "congdoan.visitors",
     "congdoan.search",
     "congdoan.newsroom",
+    "congdoan.tracking",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
