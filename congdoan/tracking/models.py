@@ -6,6 +6,8 @@ by one `Unit` (*chủ trì*) with others cooperating (*phối hợp*). Units rep
 deadline on a given day (`tracking.status`), so it is always what the reports say.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,6 +17,13 @@ from django.utils.translation import pgettext_lazy
 
 # What offices attach as evidence: signed documents, scans and photos.
 EVIDENCE_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "jpg", "jpeg", "png"]
+
+
+def evidence_path(report, filename: str) -> str:
+    """`theo-doi/minh-chung/<year>/<random>/<name>`: evidence is internal, so its media address
+    holds a random folder nobody can guess from the task or the date; the admin links to it
+    only through a view that checks who asks (`tracking:evidence`)."""
+    return f"theo-doi/minh-chung/{timezone.now():%Y}/{secrets.token_urlsafe(16)}/{filename}"
 
 
 class Unit(models.Model):
@@ -199,7 +208,7 @@ class ProgressReport(models.Model):
     text = models.TextField(_("progress notes"))
     evidence = models.FileField(
         _("evidence"),
-        upload_to="theo-doi/minh-chung/%Y/%m/",
+        upload_to=evidence_path,
         max_length=255,
         blank=True,
         validators=[FileExtensionValidator(EVIDENCE_EXTENSIONS)],

@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import congdoan.tracking.models
 import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
@@ -103,7 +104,7 @@ class Migration(migrations.Migration):
                 ('reported_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='reported on')),
                 ('percent', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='percent done')),
                 ('text', models.TextField(verbose_name='progress notes')),
-                ('evidence', models.FileField(blank=True, help_text='Optional: PDF, Word, Excel, ODT or a photo (JPEG, PNG).', max_length=255, upload_to='theo-doi/minh-chung/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'jpg', 'jpeg', 'png'])], verbose_name='evidence')),
+                ('evidence', models.FileField(blank=True, help_text='Optional: PDF, Word, Excel, ODT or a photo (JPEG, PNG).', max_length=255, upload_to=congdoan.tracking.models.evidence_path, validators=[django.core.validators.FileExtensionValidator(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'jpg', 'jpeg', 'png'])], verbose_name='evidence')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
                 ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='tracking.task', verbose_name='task')),
