@@ -269,7 +269,11 @@ def _text(value, label, errors, limit=MAX_TEXT_CHARS) -> str:
     if len(text) > limit:
         errors.append(
             _("%(column)s is %(length)s characters long, at most %(limit)s")
-            % {"column": label, "length": f"{len(text):,}".replace(",", "."), "limit": limit}
+            % {
+                "column": label,
+                "length": f"{len(text):,}".replace(",", "."),
+                "limit": f"{limit:,}".replace(",", "."),
+            }
         )
         return ""
     return text
