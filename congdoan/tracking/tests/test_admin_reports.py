@@ -40,6 +40,7 @@ def request_report(client, program, django_capture_on_commit_callbacks, **overri
         )
 
 
+@pytest.mark.postgres  # the file comes back from a bytea column there
 def test_a_leader_asks_for_a_report_which_is_queued_then_downloadable(
     client, leader, django_capture_on_commit_callbacks
 ):
@@ -100,6 +101,19 @@ def test_only_the_requester_downloads_a_report(client, leader, django_capture_on
     client.force_login(leader)
     response = client.get(reverse("tracking_report_download", args=[download.pk]))
     assert openpyxl.load_workbook(io.BytesIO(response.content)).sheetnames[0] == "Tổng hợp"
+
+
+def test_the_menu_offers_reports_and_import_to_leaders_and_export_to_staff(client, leader):
+    client.force_login(leader)
+    leader_admin = client.get("/admin/").text
+    client.force_login(user_in_role("canbo", STAFF))
+    staff_admin = client.get("/admin/").text
+
+    for name in ("tracking_reports", "tracking_import", "tracking_export"):
+        assert reverse(name) in leader_admin
+    assert reverse("tracking_export") in staff_admin
+    assert reverse("tracking_reports") not in staff_admin
+    assert reverse("tracking_import") not in staff_admin
 
 
 def test_unit_staff_may_not_ask_for_reports_or_import(client):
