@@ -44,6 +44,8 @@ class DemoAccount:
     role: str
     first_name: str
     last_name: str
+    # The role's name as printed; the newsroom roles' names (ROLE_NAMES) when empty.
+    role_name: str = ""
 
     @property
     def email(self) -> str:
@@ -77,6 +79,17 @@ DEMO_SETTINGS = {
     "youtube_url": "https://www.youtube.com/@congdoanvietnam",
     "zalo_url": "https://zalo.me/congdoanvietnam",
 }
+
+
+# Demo accounts of feature apps, added from their AppConfig.ready() with `add_demo_accounts`
+# so that every process (`load_demo`, `make run`) prints them after core's own.
+_app_demo_accounts: list[DemoAccount] = []
+
+
+def add_demo_accounts(*accounts: DemoAccount) -> None:
+    """Let `demo_login_lines` print an app's demo accounts (created by its demo loader with
+    `create_demo_account`)."""
+    _app_demo_accounts.extend(account for account in accounts if account not in _app_demo_accounts)
 
 
 def password_file(username: str = DEMO_EDITOR_USERNAME) -> Path:
@@ -153,7 +166,7 @@ def demo_login_lines() -> list[str]:
     """
     logins = [
         (account, password)
-        for account in DEMO_ACCOUNTS
+        for account in (*DEMO_ACCOUNTS, *_app_demo_accounts)
         if (password := stored_password(account)) is not None
     ]
     if not logins:
@@ -168,7 +181,7 @@ def demo_login_lines() -> list[str]:
             lines.append(
                 line
                 % {
-                    "role": ROLE_NAMES[account.role],
+                    "role": account.role_name or ROLE_NAMES[account.role],
                     "username": account.username,
                     "password": password,
                 }

@@ -11,9 +11,14 @@ import secrets
 from django.conf import settings
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from congdoan.core.pages import BasePage
 
 # What offices attach as evidence: signed documents, scans and photos.
 EVIDENCE_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "jpg", "jpeg", "png"]
@@ -322,3 +327,44 @@ class ReportDownload(models.Model):
 
     def __str__(self):
         return f"{self.program.code} {self.date_from:%d/%m/%Y}–{self.date_to:%d/%m/%Y}"
+
+
+class ProgramPage(BasePage):
+    """The public follow-up of one program: its tasks' progress by status.
+
+    Shown only while the program is public (`Program.is_public`), else 404. Readers see the
+    title, lead unit, deadline, percent and status of each task: never evidence, report texts
+    or reasons, which are internal.
+    """
+
+    program = models.ForeignKey(
+        Program,
+        verbose_name=_("program"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Only a program marked public is shown."),
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("program"), FieldPanel("intro")]
+    subpage_types = []
+    template = "tracking/program_page.html"
+
+    class Meta:
+        verbose_name = _("program follow-up page")
+
+    def serve(self, request, *args, **kwargs):
+        if (
+            self.program_id is None
+            or not Program.objects.filter(pk=self.program_id, is_public=True).exists()
+        ):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .public import program_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        context["progress"] = program_progress(self.program, timezone.localdate())
+        return context

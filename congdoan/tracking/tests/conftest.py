@@ -11,9 +11,8 @@ from congdoan.tracking.roles import LEADER, STAFF
 
 
 def user_in_role(username, code=None, **extra):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@congdoan.test", password="x", **extra
-    )
+    extra.setdefault("email", f"{username}@congdoan.test")
+    user = get_user_model().objects.create_user(username=username, password="x", **extra)
     if code:
         user.groups.add(Role.objects.get(code=code).group)
     return user
@@ -21,7 +20,7 @@ def user_in_role(username, code=None, **extra):
 
 @pytest.fixture
 def leader(db):
-    return user_in_role("lanhdao", LEADER)
+    return user_in_role("lanh_dao_thu", LEADER)
 
 
 @pytest.fixture
@@ -46,3 +45,24 @@ def two_units(db):
         "task_a": task_a,
         "task_b": task_b,
     }
+
+
+# The demo's day: every demo date is counted from it.
+DEMO_DAY = datetime.date(2026, 6, 15)
+
+
+@pytest.fixture
+def demo_program(home_page, settings, tmp_path):
+    """The tracker's demo (only its own loader), loaded on DEMO_DAY and seen on that day."""
+    import io
+
+    import time_machine
+
+    from congdoan.legal.factories import LegalDocumentFactory
+    from congdoan.tracking import demo
+
+    settings.VAR_DIR = tmp_path
+    LegalDocumentFactory(code="02-NQ/TW", issued_on=datetime.date(2021, 6, 12))
+    with time_machine.travel(datetime.datetime(2026, 6, 15, 8, 0), tick=False):
+        demo.load(io.StringIO())
+        yield demo.Program.objects.get(code=demo.PROGRAM_CODE)

@@ -183,3 +183,42 @@ def test_task_list_filters_by_status_unit_priority_and_deadline(client, two_unit
     response = client.get(url, {"deadline_from": "31/12/2022", "deadline_to": "01/01/2022"})
     assert "Ngày đầu không được sau ngày cuối." in response.content.decode()
     assert client.get(url, {"deadline_from": "ngày mai"}).status_code == 200
+
+
+def test_admin_home_and_dashboard_show_the_reminders_of_visible_tasks(client, two_units):
+    from congdoan.tracking.models import ReminderSent
+
+    ReminderSent.objects.create(task=two_units["task_a"], kind="missed")
+    ReminderSent.objects.create(task=two_units["task_b"], kind="before_1")
+    client.force_login(two_units["staff_a"])
+
+    for url in (reverse("wagtailadmin_home"), reverse("tracking_admin:dashboard")):
+        html = client.get(url).content.decode()
+        assert "Nhắc hạn" in html, url
+        assert "Đã quá hạn" in html, url
+        assert "Nhiệm vụ của BTC" in html, url
+        assert "Nhiệm vụ của BTG" not in html, url
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert '"/admin/theo-doi/nhiem-vu/"' in home  # the menu (sidebar props as JSON)
+
+
+def test_the_tracker_menu_is_hidden_from_users_without_it(client, two_units):
+    client.force_login(user_in_role("bien_tap", "editor"))
+
+    home = client.get(reverse("wagtailadmin_home"))
+
+    assert home.status_code == 200
+    assert "/admin/theo-doi/" not in home.content.decode()
+
+
+def test_leaders_edit_tasks_as_snippets_staff_cannot(client, two_units, leader):
+    add_url = reverse("wagtailsnippets_tracking_task:add")
+    edit_url = reverse("wagtailsnippets_tracking_task:edit", args=[two_units["task_b"].pk])
+
+    client.force_login(leader)
+    assert client.get(add_url).status_code == 200
+    assert client.get(edit_url).status_code == 200
+    client.force_login(two_units["staff_a"])
+    refused = client.get(edit_url)
+    assert refused.status_code == 302
+    assert refused["Location"] == reverse("wagtailadmin_home")
