@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracking', '0002_leader_and_staff_roles'),
+        ('tracking', '0003_program_page'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
