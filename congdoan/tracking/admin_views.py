@@ -73,7 +73,12 @@ def recent_notices(user, limit=10):
 @tracker_view
 def dashboard_view(request):
     program, programs = chosen_program(request)
-    context = {"program": program, "programs": programs, "notices": recent_notices(request.user)}
+    context = {
+        "program": program,
+        "programs": programs,
+        "subtitle": program.code if program else "",
+        "notices": recent_notices(request.user),
+    }
     if program:
         context["board"] = dashboard.build(
             visible_tasks(request.user), program, timezone.localdate()

@@ -222,3 +222,29 @@ def test_leaders_edit_tasks_as_snippets_staff_cannot(client, two_units, leader):
     refused = client.get(edit_url)
     assert refused.status_code == 302
     assert refused["Location"] == reverse("wagtailadmin_home")
+
+
+def test_hostile_filters_and_reports_get_an_answer_never_an_error(client, two_units):
+    client.force_login(two_units["staff_a"])
+    url = reverse("tracking_admin:tasks")
+    for query in (
+        {"q": "công\x00đoàn"},
+        {"q": "x" * 10_001},
+        {"program": "-1", "unit": "abc", "status": "xong", "priority": "'; DROP TABLE x"},
+        {"deadline_from": "31/02/2021", "deadline_to": "9" * 40},
+        {"page": "99999999999999999999"},
+        {"unit": str(two_units["unit_b"].pk)},  # a unit not theirs: refused, not filtered
+    ):
+        response = client.get(url, query)
+        assert response.status_code == 200, query
+        assert "Nhiệm vụ của BTG" not in response.content.decode(), query
+    task_url = reverse("tracking_admin:task", args=[two_units["task_a"].pk])
+    for data in (
+        report_post(two_units["unit_a"], text="a\x00b"),
+        report_post(two_units["unit_a"], percent="-5"),
+        report_post(two_units["unit_a"], percent="1e9"),
+        report_post(two_units["unit_a"], reported_on="ngày mai"),
+        {},
+    ):
+        assert client.post(task_url, data).status_code == 200, data
+    assert not ProgressReport.objects.exists()

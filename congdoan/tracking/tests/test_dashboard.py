@@ -95,3 +95,12 @@ def test_a_program_without_tasks_shows_an_empty_dashboard(client, leader):
     assert response.context["program"] == program
     assert response.context["board"].total == 0
     assert "Không có nhiệm vụ quá hạn." in response.content.decode()
+
+
+def test_without_any_program_the_dashboard_says_so(client, leader):
+    client.force_login(leader)
+
+    response = client.get(reverse("tracking_admin:dashboard"))
+
+    assert response.status_code == 200
+    assert "Chưa có chương trình nào để bạn theo dõi." in response.content.decode()

@@ -63,6 +63,7 @@ def test_completed_on_the_deadline_is_on_time_forever():
     assert_status(task, DEADLINE + 400 * DAY, TaskStatus.DONE_ON_TIME)
 
 
+@pytest.mark.postgres  # the SQL annotation's date comparisons on the production database
 def test_completed_the_day_after_the_deadline_is_late():
     task = TaskFactory(deadline=DEADLINE)
     ProgressReportFactory(task=task, reported_on=DEADLINE - DAY, percent=80)
@@ -92,6 +93,7 @@ def test_latest_report_and_percent_count_only_reports_up_to_the_day():
     assert percent_of(task, DEADLINE - 30 * DAY) == 0
 
 
+@pytest.mark.postgres  # grouping by the annotated status, as the dashboard does
 def test_statuses_of_many_tasks_take_one_query_and_group_by_status(django_assert_num_queries):
     done = TaskFactory(deadline=DEADLINE)
     ProgressReportFactory(task=done, reported_on=DEADLINE, percent=100)
