@@ -237,8 +237,9 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "outbox"))
 # Background-task queues, one worker each (`run_portal`, deploy/systemd/congdoan-worker@.service),
 # so slow work never delays urgent work: "default" carries Wagtail's search-index and
 # reference-index updates (Wagtail and modelsearch enqueue there), "mail" the emails, "images"
-# the renditions, "documents" the text extraction of legal documents.
-TASK_QUEUES = ["default", "mail", "images", "documents"]
+# the renditions, "documents" the text extraction of legal documents, "reports" the tracker's
+# periodic reports (DOCX/XLSX).
+TASK_QUEUES = ["default", "mail", "images", "documents", "reports"]
 # The database (django-tasks-db) by default; to scale out, Redis through RQ (django-tasks-rq):
 # TASKS_BACKEND=django_tasks_rq.RQBackend with TASKS_REDIS_URL (default REDIS_URL).
 TASKS_BACKEND = env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")

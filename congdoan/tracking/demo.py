@@ -291,6 +291,17 @@ def load(stdout):
             "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ "
             "Chính trị về đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới."
         ),
+        # The heading and signer of its periodic reports (tracking.reports).
+        report_governing_body="Tổng Liên đoàn Lao động Việt Nam",
+        report_issuing_unit="Liên đoàn Lao động tỉnh Hòa Bình",
+        report_place="Hòa Bình",
+        report_signer_authority="TM. Ban Thường vụ",
+        report_signer_title="Chủ tịch",
+        report_signer_name="Nguyễn Văn An",
+        report_recipients=(
+            "Tổng LĐLĐ Việt Nam (để b/c);\nThường trực Tỉnh ủy (để b/c);\n"
+            "Các ban, Văn phòng LĐLĐ tỉnh;\nLĐLĐ các huyện, thành phố;"
+        ),
     )
     create_tasks(program, units, reporters, today)
     add_public_page(program)

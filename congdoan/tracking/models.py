@@ -14,6 +14,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -97,6 +98,45 @@ class Program(models.Model):
         _("public"), default=False, help_text=_("Show the tasks' progress on the public site.")
     )
     public_intro = models.TextField(_("public introduction"), blank=True)
+    # The administrative form of the periodic reports (NĐ 30/2020/NĐ-CP), see tracking.reports.
+    report_governing_body = models.CharField(
+        _("governing body (reports)"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Above the issuing unit, e.g. TỔNG LĐLĐ VIỆT NAM (empty: the owner unit's parent)."
+        ),
+    )
+    report_issuing_unit = models.CharField(
+        _("issuing unit (reports)"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. LĐLĐ TỈNH BẮC NINH (empty: the site's organization name)."),
+    )
+    report_code = models.CharField(
+        _("document code (reports)"),
+        max_length=60,
+        default="BC-LĐLĐ",
+        help_text=_("After the number in “Số: …/BC-LĐLĐ”."),
+    )
+    report_place = models.CharField(
+        _("place (reports)"), max_length=100, blank=True, help_text=_("e.g. Bắc Ninh.")
+    )
+    report_signer_authority = models.CharField(
+        _("signing authority (reports)"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. TM. BAN THƯỜNG VỤ, KT. CHỦ TỊCH."),
+    )
+    report_signer_title = models.CharField(
+        _("signer's title (reports)"), max_length=100, blank=True, help_text=_("e.g. CHỦ TỊCH.")
+    )
+    report_signer_name = models.CharField(_("signer's name (reports)"), max_length=100, blank=True)
+    report_recipients = models.TextField(
+        _("recipients (reports)"),
+        blank=True,
+        help_text=_("One a line, e.g. “Tổng LĐLĐ Việt Nam (để b/c);”. “Lưu: VT, …” is added."),
+    )
 
     class Meta:
         ordering = ["-period_start", "code"]
@@ -232,6 +272,61 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.task} – {self.get_kind_display()}"
+
+
+class ReportDownload(models.Model):
+    """A periodic report a user asked for in the admin (*Tải báo cáo*).
+
+    The worker of the `reports` queue produces the file (`report_tasks.produce_report_file`)
+    and keeps it here, in the database rather than under the public media folder, so that only
+    its requester can download it and every web server sees it. Reports are tens of kilobytes
+    and are deleted after a week (`admin_reports.REPORT_KEEP_DAYS`).
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", pgettext_lazy("report", "Being prepared")
+        READY = "ready", pgettext_lazy("report", "Ready")
+        FAILED = "failed", pgettext_lazy("report", "Failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("report", "requested by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    program = models.ForeignKey(
+        Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="+"
+    )
+    date_from = models.DateField(pgettext_lazy("report", "from"))
+    date_to = models.DateField(pgettext_lazy("report", "to"))
+    file_format = models.CharField(
+        pgettext_lazy("report", "format"),
+        max_length=4,
+        choices=[("docx", "DOCX"), ("xlsx", "XLSX")],
+    )
+    state = models.CharField(
+        pgettext_lazy("report", "state"),
+        max_length=10,
+        choices=State.choices,
+        default=State.PENDING,
+    )
+    file_name = models.CharField(pgettext_lazy("report", "file name"), max_length=255, blank=True)
+    content = models.BinaryField(pgettext_lazy("report", "content"), default=b"", editable=False)
+    error = models.TextField(pgettext_lazy("report", "error"), blank=True)
+    requested_at = models.DateTimeField(
+        pgettext_lazy("report", "requested at"), default=timezone.now
+    )
+    finished_at = models.DateTimeField(
+        pgettext_lazy("report", "finished at"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("report download")
+        verbose_name_plural = _("report downloads")
+
+    def __str__(self):
+        return f"{self.program.code} {self.date_from:%d/%m/%Y}–{self.date_to:%d/%m/%Y}"
 
 
 class ProgramPage(BasePage):

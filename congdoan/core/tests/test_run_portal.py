@@ -207,7 +207,7 @@ def test_one_worker_per_queue_and_the_scheduler_run_under_the_portal(portal):
     workers = {
         queue: portal.child("run_worker", "--queue-name", queue) for queue in settings.TASK_QUEUES
     }
-    assert len({worker.pid for worker in workers.values()}) == len(settings.TASK_QUEUES) == 4
+    assert len({worker.pid for worker in workers.values()}) == len(settings.TASK_QUEUES) == 5
     assert portal.child("run_scheduler").is_running()
     assert portal.child("granian", "congdoan.wsgi:application").is_running()
 

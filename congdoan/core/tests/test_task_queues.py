@@ -23,7 +23,7 @@ DATABASE_TASKS = {
 
 
 def test_the_queues_are_the_ones_the_workers_serve():
-    assert settings.TASK_QUEUES == ["default", "mail", "images", "documents"]
+    assert settings.TASK_QUEUES == ["default", "mail", "images", "documents", "reports"]
     assert settings.TASKS["default"]["QUEUES"] == settings.TASK_QUEUES
 
 
