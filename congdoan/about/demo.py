@@ -2,7 +2,7 @@
 leadership (initials avatars, no photos), departments and member units, and the English pages.
 Loaded once: nothing is added when an about page already exists."""
 
-from congdoan.core.models import HomePage
+from wagtail.models import Site
 
 from .models import AboutPage, Department, EnglishPage, Leader, LeadershipPage, OrganizationPage
 
@@ -261,7 +261,8 @@ def load_departments() -> None:
 
 
 def load(stdout):
-    home = HomePage.objects.first()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page if site else None
     if home is None or AboutPage.objects.exists():
         return
     if not Department.objects.exists():

@@ -4,7 +4,6 @@ Loaded once: nothing is added when a contact page already exists."""
 from wagtail.models import Site
 
 from congdoan.about.models import Department
-from congdoan.core.models import HomePage
 
 from .models import ContactPage, Hotline, HotlineSettings
 
@@ -27,7 +26,8 @@ HOTLINES = [
 
 
 def load(stdout):
-    home = HomePage.objects.first()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page if site else None
     if home is None or ContactPage.objects.exists():
         return
     for name, recipients in RECIPIENTS.items():
@@ -49,7 +49,6 @@ def load(stdout):
             show_in_menus=True,
         )
     )
-    site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         hotline_settings = HotlineSettings.for_site(site)
         if not hotline_settings.hotlines.exists():

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from congdoan.contact.models import ContactMessage
 from congdoan.core import page_cache
+from congdoan.tests.realistic_site import MAX_QUERIES, warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -205,3 +206,8 @@ def test_personal_data_of_messages_is_never_on_a_public_page(client, contact_pag
         assert "lua.pham" not in html, url
         assert "0912 345 678" not in html, url
         assert "chế độ thai sản" not in html, url
+
+
+@pytest.mark.postgres
+def test_contact_page_renders_within_the_query_budget(client, contact_page):
+    assert warm_queries(client, "/lien-he/").count <= MAX_QUERIES
