@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -9,6 +10,7 @@ class DepartmentViewSet(SnippetViewSet):
 
     model = Department
     icon = "group"
+    menu_label = _("Departments and member units")
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["name", "kind", "parent", "receives_messages", "sort_order"]
