@@ -119,10 +119,12 @@ class ContactMessage(models.Model):
         IN_PROGRESS = "in_progress", _("In progress")
         ANSWERED = "answered", _("Answered")
 
+    # Kept when a department is deleted (the message history stays), then without one.
     department = models.ForeignKey(
         "about.Department",
         verbose_name=_("department"),
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="contact_messages",
     )
     name = models.CharField(_("name"), max_length=100)

@@ -19,7 +19,7 @@ def send_contact_message(message_id: int) -> int:
     from .models import ContactMessage
 
     message = ContactMessage.objects.select_related("department").filter(pk=message_id).first()
-    if message is None or not message.department.recipients():
+    if message is None or message.department is None or not message.department.recipients():
         return 0
     recipients = message.department.recipients()
     admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(
@@ -49,7 +49,7 @@ def send_contact_reply(message_id: int) -> bool:
     message = ContactMessage.objects.select_related("department").filter(pk=message_id).first()
     if message is None or not message.reply.strip():
         return False
-    reply_to = message.department.recipients()[:1]
+    reply_to = message.department.recipients()[:1] if message.department else []
     with translation.override(settings.LANGUAGE_CODE):
         subject = gettext("Re: %(subject)s") % {"subject": message.subject}
         body = render_to_string("contact/email/reply.txt", {"message": message})

@@ -3,6 +3,8 @@ import logging
 from django.contrib import messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
@@ -10,6 +12,20 @@ from .models import ContactMessage
 from .tasks import send_contact_reply
 
 logger = logging.getLogger(__name__)
+
+
+class ContactMessagePermissionPolicy(ModelPermissionPolicy):
+    """Messages come only from the public form: nobody, superusers included, adds one here."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+# Registered before the viewset asks for the model's policy.
+register_permission_policy(ContactMessage, ContactMessagePermissionPolicy(ContactMessage))
 
 
 class ContactMessageEditView(EditView):

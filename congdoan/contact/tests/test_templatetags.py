@@ -56,3 +56,20 @@ def test_no_hotline_block_without_numbers(client, home_page):
 def test_tel_links_keep_digits_and_a_leading_plus():
     assert tel_target("+84 (218) 3852-000") == "+842183852000"
     assert tel_target("1900.1234") == "19001234"
+
+
+def test_a_changed_hotline_shows_at_once_with_the_page_cache_on(
+    client, hotlines, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = True
+    assert "1900 1234" in client.get("/").content.decode()
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+    hotline = hotlines.hotlines.get(number="1900 1234")
+    hotline.number = "1900 5678"
+    with django_capture_on_commit_callbacks(execute=True):
+        hotline.save()
+
+    html = client.get("/").content.decode()
+    assert '<a href="tel:19005678">1900 5678</a>' in html
+    assert "1900 1234" not in html

@@ -179,6 +179,7 @@ def test_rate_limit_uses_the_one_client_address_behind_the_proxy(
     assert via_proxy("203.0.113.8").status_code == 302
 
 
+@pytest.mark.postgres  # the advisory lock, and a case-insensitive match on PostgreSQL
 @override_settings(CONTACT_MESSAGES_PER_EMAIL_PER_HOUR=1)
 def test_rate_limit_per_sender_address(client, contact_page, valid_message):
     post(client, valid_message, ip="203.0.113.1")

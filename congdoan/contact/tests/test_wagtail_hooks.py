@@ -90,3 +90,24 @@ def test_the_sender_details_cannot_be_changed_from_the_admin(admin_client):
 
     message.refresh_from_db()
     assert (message.email, message.name) == ("lua.pham@example.com", "Phạm Thị Lụa")
+
+
+def test_nobody_writes_a_message_in_the_admin_not_even_a_superuser(admin_client):
+    ContactMessageFactory()
+
+    listing = admin_client.get(LIST_URL).content.decode()
+    add = admin_client.get(f"{LIST_URL}add/")
+
+    assert f"{LIST_URL}add/" not in listing
+    assert add.status_code == 302
+    assert add["Location"] == "/admin/"
+
+
+def test_deleting_a_department_keeps_its_messages(admin_client):
+    message = ContactMessageFactory()
+
+    message.department.delete()
+
+    message.refresh_from_db()
+    assert message.department is None
+    assert admin_client.get(edit_url(message)).status_code == 200
