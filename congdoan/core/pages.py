@@ -69,6 +69,10 @@ class BasePage(VietnameseSlugMixin, Page):
     class Meta:
         abstract = True
 
+    # The page's language, for `<html lang>`: a page type written in another language (the
+    # English pages at /en/) sets its own code and renders its interface strings in it.
+    page_language = "vi"
+
     def route_in_one_query(self, request, path_components):
         """Wagtail's `route()` from this page, the pages of the path read in one query.
 

@@ -68,6 +68,8 @@ class PortalContributions:
     body_end_templates: tuple[str, ...] = ()
     # Widgets of the sidebar, and blocks of the home page (template names or `Placed`).
     sidebar_templates: tuple[str | Placed, ...] = ()
+    header_templates: tuple[str | Placed, ...] = ()
+    footer_templates: tuple[str | Placed, ...] = ()
     home_templates: tuple[str | Placed, ...] = ()
     menu_entries: tuple[MenuEntry, ...] = ()
     # (block name, dotted path of a Block class) added to the article body StreamField. The name

@@ -513,3 +513,9 @@ BACKUP_KEEP_DAYS = env_int("BACKUP_KEEP_DAYS", 30)
 SCHEDULED_COMMANDS.append(
     {"name": "backup", "command": "backup", "args": ["--prune"], "every": 86400}
 )
+
+# Giới thiệu and Liên hệ (congdoan.about, congdoan.contact): contact messages accepted per hour
+# from one client address (core.client_ip) and from one sender's email address.
+INSTALLED_APPS += ["congdoan.about", "congdoan.contact"]
+CONTACT_MESSAGES_PER_IP_PER_HOUR = env_int("CONTACT_MESSAGES_PER_IP_PER_HOUR", 5)
+CONTACT_MESSAGES_PER_EMAIL_PER_HOUR = env_int("CONTACT_MESSAGES_PER_EMAIL_PER_HOUR", 3)

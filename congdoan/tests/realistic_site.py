@@ -30,27 +30,28 @@ MAX_QUERIES = 15
 # or a restart pays it; in brackets, `warm_queries`), on this site. Cold pages with the sidebar
 # are over MAX_QUERIES: the queries that only a cold cache pays (Wagtail's site root paths, the
 # side blocks: latest documents, albums and videos, most read, the visitor counter, the
-# document-number index) come on top of the page. These ceilings prove the counts do not grow:
-# a change that adds a query fails here; one that saves some lowers these.
+# document-number index, the footer's hotlines, the header's English link) come on top of the
+# page. These ceilings prove the counts do not grow: a change that adds a query fails here; one
+# that saves some lowers these.
 COLD_QUERY_CEILINGS = {
-    "home": 18,  # (9)
-    "section": 22,  # (9)
-    "section_deep": 22,  # (9)
-    "article": 25,  # (9)
+    "home": 20,  # (9)
+    "section": 24,  # (9)
+    "section_deep": 24,  # (9)
+    "article": 27,  # (9)
     "print": 12,  # (8)
     "rss": 9,  # (6)
     "sitemap": 4,  # (4)
     "sitemap_pages": 4,  # (4)
-    "not_found": 18,  # (4)
-    "search": 28,  # (11)
-    "documents": 21,  # (3)
-    "documents_filtered": 22,  # (4)
-    "document": 24,  # (11)
-    "album_index": 21,  # (8)
-    "album": 22,  # (9)
-    "album_photo": 23,  # (10)
-    "video_index": 21,  # (8)
-    "video": 22,  # (9)
+    "not_found": 20,  # (4)
+    "search": 30,  # (11)
+    "documents": 23,  # (3)
+    "documents_filtered": 24,  # (4)
+    "document": 26,  # (11)
+    "album_index": 23,  # (8)
+    "album": 24,  # (9)
+    "album_photo": 25,  # (10)
+    "video_index": 23,  # (8)
+    "video": 24,  # (9)
 }
 
 ARTICLES = 45  # three pages of a section listing (20 a page)

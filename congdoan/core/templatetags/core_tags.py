@@ -24,7 +24,7 @@ def portal_contributions(name):
 
     `{% portal_contributions "sidebar_templates" as widgets %}{% for t in widgets %}{% include t %}`
     """
-    if name in {"sidebar_templates", "home_templates"}:
+    if name in {"sidebar_templates", "home_templates", "header_templates", "footer_templates"}:
         return registry.placed_templates(name)
     return registry.contributions(name)
 
