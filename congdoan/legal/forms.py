@@ -188,6 +188,7 @@ class DraftCommentForm(forms.Form):
         max_length=COMMENT_MAX_LENGTH,
         error_messages={
             "required": _("Please write your comment."),
+            "null_characters_not_allowed": _("The text holds characters not allowed."),
             "min_length": _(
                 "Your comment is too short: write at least %(limit_value)d characters."
             ),

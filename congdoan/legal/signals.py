@@ -47,6 +47,8 @@ def draft_comment_changed(instance, raw=False, **kwargs):
     was_shown = getattr(instance, "_approved_when_loaded", False)
     if instance.approved or was_shown:
         content_version.bump()
+    # The next save of this same object compares with what is stored now.
+    instance._approved_when_loaded = instance.approved
 
 
 def connect():

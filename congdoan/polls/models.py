@@ -9,7 +9,7 @@ factory's network is many readers, so the bound is wide). No raw address or id i
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -109,6 +109,17 @@ class Poll(ClusterableModel):
     @property
     def salt(self) -> str:
         return f"poll:{self.pk}"
+
+
+def current_poll_with_choices() -> tuple["Poll | None", list["PollChoice"]]:
+    """The side block's poll and its choices in one query (the choices with their poll)."""
+    newest_open = Poll.objects.open_at(timezone.now()).order_by("-opens_at", "-pk")
+    choices = list(
+        PollChoice.objects.filter(poll=Subquery(newest_open.values("pk")[:1]))
+        .select_related("poll")
+        .order_by("sort_order", "pk")
+    )
+    return (choices[0].poll if choices else None), choices
 
 
 class PollChoice(Orderable):

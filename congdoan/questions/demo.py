@@ -182,6 +182,7 @@ def ensure_archive(home) -> QuestionArchivePage:
     archive = QuestionArchivePage(
         title="Hỏi đáp pháp luật",
         slug="hoi-dap-phap-luat",
+        show_in_menus=True,
         intro=(
             "Tư vấn pháp luật lao động, công đoàn miễn phí cho đoàn viên và người lao động. "
             "Câu trả lời do cán bộ pháp luật của Liên đoàn soạn và được duyệt trước khi gửi."

@@ -48,6 +48,7 @@ class AskQuestionForm(forms.Form):
         max_length=QUESTION_MAX_LENGTH,
         error_messages={
             "required": _("Please write your question."),
+            "null_characters_not_allowed": _("The text holds characters not allowed."),
             "min_length": _(
                 "Your question is too short: write at least %(limit_value)d characters."
             ),
@@ -78,13 +79,22 @@ class AskQuestionForm(forms.Form):
 class ArchiveFilterForm(forms.Form):
     """The archive's search box and topic filter (GET)."""
 
-    q = forms.CharField(label=_("Search the answers"), max_length=SEARCH_MAX_LENGTH, required=False)
+    q = forms.CharField(
+        label=_("Search the answers"),
+        max_length=SEARCH_MAX_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": _("The search words are too long: at most %(limit_value)d characters."),
+            "null_characters_not_allowed": _("The search words hold characters not allowed."),
+        },
+    )
     topic = forms.ModelChoiceField(
         label=_("Topic"),
         queryset=QuestionTopic.objects.all(),
         to_field_name="slug",
         empty_label=_("All topics"),
         required=False,
+        error_messages={"invalid_choice": _("Please choose a topic from the list.")},
     )
 
     def is_filtered(self) -> bool:

@@ -8,6 +8,8 @@ def _published_question_changed(sender, instance, **kwargs):
         return
     if instance.is_published or getattr(instance, "_was_published", False):
         public_content_changed.send(sender=sender)
+    # The next save of this same object compares with what is stored now.
+    instance._was_published = instance.is_published
 
 
 def connect() -> None:

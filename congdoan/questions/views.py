@@ -27,7 +27,12 @@ def archive(request, page):
     form = ArchiveFilterForm(request.GET or None)
     questions = LegalQuestion.objects.public_listing()
     query = ""
-    if form.is_bound and form.is_valid():
+    status = 200
+    if form.is_bound and not form.is_valid():
+        # Say what is wrong rather than show every answer as if nothing had been asked.
+        questions = questions.none()
+        status = 400
+    elif form.is_bound:
         if topic := form.cleaned_data["topic"]:
             questions = questions.filter(topic=topic)
         if query := form.cleaned_data["q"].strip():
@@ -53,6 +58,7 @@ def archive(request, page):
             "is_filtered": form.is_filtered(),
             "query_prefix": f"{parameters.urlencode()}&" if parameters else "",
         },
+        status=status,
     )
 
 

@@ -205,3 +205,14 @@ def test_draft_pages_within_the_query_budget(client, draft, open_window):
     for url in ("/van-ban/du-thao/", draft.get_absolute_url()):
         measured = warm_queries(client, url)
         assert measured.count <= MAX_QUERIES, f"{url}: {measured.count}\n{measured.sql}"
+
+
+def test_the_admin_lists_comments_for_moderation_and_links_the_export(admin_client, draft):
+    DraftComment.objects.create(
+        document=draft, name="Bùi Quang Huy", email="huy@example.vn", comment=COMMENT
+    )
+    listing = admin_client.get("/admin/snippets/legal/draftcomment/")
+    assert listing.status_code == 200
+    assert "Bùi Quang Huy" in listing.content.decode()
+    documents = admin_client.get("/admin/snippets/legal/legaldocument/").content.decode()
+    assert f'href="/admin/legal/draft-comments/{draft.pk}.xlsx"' in documents
