@@ -1,4 +1,4 @@
-"""Rate limits of the public forms that store what readers send (questions, comments).
+"""Rate limits of the public forms whose submissions are stored for staff to read later.
 
 Each stored submission carries `address_hash`, a keyed hash of the client address
 (`core.client_ip`), and `created_at`; a new one is refused when its address already sent

@@ -35,7 +35,11 @@ def archive(request, page):
     elif form.is_bound:
         if topic := form.cleaned_data["topic"]:
             questions = questions.filter(topic=topic)
-        if query := form.cleaned_data["q"].strip():
+        query = form.cleaned_data["q"].strip()
+        if query and not any(char.isalnum() for char in query):
+            # Only marks or symbols: no word to look for, so nothing matches.
+            questions = questions.none()
+        elif query:
             # The site search's backend: Vietnamese with or without marks, best first.
             found = get_search_backend().search(query, questions, operator="and")
             questions = (

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from congdoan.questions.models import LegalQuestion
 from congdoan.tests.test_fuzz_public_inputs import errors_are_vietnamese, text
 
-FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @pytest.mark.django_db

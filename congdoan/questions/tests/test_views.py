@@ -63,7 +63,8 @@ def test_a_filled_honeypot_looks_accepted_and_stores_nothing(client, archive, to
     assert not LegalQuestion.objects.exists()
 
 
-def test_one_address_is_limited_per_hour(client, archive, topic, settings):
+def test_one_address_is_limited_per_hour(client, archive, topic, settings, time_machine):
+    time_machine.move_to("2026-06-01 08:00:00+07:00", tick=False)
     settings.LEGAL_QUESTIONS_PER_IP_PER_HOUR = 2
     for _ in range(2):
         assert client.post(ASK_URL, valid_question(topic)).status_code == 302
@@ -73,6 +74,8 @@ def test_one_address_is_limited_per_hour(client, archive, topic, settings):
     assert LegalQuestion.objects.count() == 2
     other = client.post(ASK_URL, valid_question(topic), REMOTE_ADDR="198.51.100.9")
     assert other.status_code == 302
+    time_machine.move_to("2026-06-01 09:00:01+07:00", tick=False)
+    assert client.post(ASK_URL, valid_question(topic)).status_code == 302
 
 
 def test_the_form_needs_its_csrf_token(archive, topic):
