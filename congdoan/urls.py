@@ -26,6 +26,8 @@ FEATURE_APPS = [
     "congdoan.visitors",
     "congdoan.search",
     "congdoan.newsroom",
+    "congdoan.questions",
+    "congdoan.polls",
 ]
 urlpatterns += [path("", include(f"{app}.urls")) for app in FEATURE_APPS if apps.is_installed(app)]
 

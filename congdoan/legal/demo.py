@@ -4,9 +4,10 @@ few of the demo federation's own. Idempotent: documents are found again by their
 import datetime
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from .linking import rebuild_citations
-from .models import Area, DocumentType, Issuer, LegalDocument, LegalDocumentFile
+from .models import Area, DocumentType, DraftComment, Issuer, LegalDocument, LegalDocumentFile
 from .sample_files import text_pdf
 from .tasks import extract_document_text
 
@@ -366,4 +367,72 @@ def load(stdout):
             document.related_documents.add(*LegalDocument.objects.filter(pk__in=missing_related))
             document.save()
     rebuild_citations()
-    stdout.write(f"demo: {len(documents)} legal documents")
+    load_draft_consultation(types, issuers, areas)
+    stdout.write(f"demo: {len(documents)} legal documents and a draft open for comments")
+
+
+DRAFT = {
+    "id": "demo-ldld-du-thao-quy-che-2026",
+    "code": "01/DT-LĐLĐ",
+    "type": "Hướng dẫn",
+    "issuer": "Liên đoàn Lao động tỉnh Hòa Bình",
+    "areas": ["Tổ chức công đoàn"],
+    "summary": (
+        "Dự thảo Hướng dẫn kết nạp đoàn viên là người lao động không có quan hệ lao động "
+        "theo Luật Công đoàn năm 2024"
+    ),
+    "note": (
+        "Văn bản đang ở dạng dự thảo, đăng để lấy ý kiến đoàn viên, người lao động và các "
+        "công đoàn cơ sở trước khi ban hành."
+    ),
+}
+DRAFT_COMMENTS = [
+    (
+        "Hoàng Văn Nam",
+        "nam.hv@example.vn",
+        "Công đoàn cơ sở Công ty CP May Lạc Thủy",
+        "Đề nghị bổ sung hướng dẫn cách thu đoàn phí đối với lao động tự do không có thu nhập "
+        "ổn định hằng tháng, ví dụ cho phép đóng theo quý.",
+        True,
+    ),
+    (
+        "Đinh Thị Mai",
+        "mai.dinh@example.vn",
+        "",
+        "Tôi là người giúp việc gia đình, mong hướng dẫn nói rõ nghiệp đoàn nào tiếp nhận "
+        "người lao động ở xã chưa có công đoàn cơ sở.",
+        False,
+    ),
+    (
+        "Bùi Quang Huy",
+        "huy.bq@example.vn",
+        "Liên đoàn Lao động huyện Kim Bôi",
+        "Mục 3 nên quy định thời hạn công đoàn cấp trên trả lời đơn xin gia nhập, chẳng hạn "
+        "15 ngày làm việc.",
+        False,
+    ),
+]
+
+
+def load_draft_consultation(types, issuers, areas) -> LegalDocument:
+    """One draft open for comments (from a week ago to three weeks ahead), with comments."""
+    today = timezone.localdate()
+    data = {**DRAFT, "issued_on": today - datetime.timedelta(days=7)}
+    document = ensure_document(data, types, issuers, areas)
+    if not document.is_draft:
+        document.note = DRAFT["note"]
+        document.is_draft = True
+        document.comments_open_on = today - datetime.timedelta(days=7)
+        document.comments_close_on = today + datetime.timedelta(days=21)
+        document.save()
+    if not document.draft_comments.exists():
+        for name, email, organization, comment, approved in DRAFT_COMMENTS:
+            DraftComment.objects.create(
+                document=document,
+                name=name,
+                email=email,
+                organization=organization,
+                comment=comment,
+                approved=approved,
+            )
+    return document

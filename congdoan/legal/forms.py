@@ -4,10 +4,14 @@ from django import forms
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.news.forms import SingleLineCharField, SingleLineEmailField
+
 from .models import Area, DocumentType, Issuer, LegalDocument, Status
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 FILTER_CHOICES_CACHE_KEY = "legal:filter-choices"
+COMMENT_MIN_LENGTH = 10
+COMMENT_MAX_LENGTH = 5000
 
 
 def filter_choices() -> dict:
@@ -142,3 +146,65 @@ class DocumentFilterForm(forms.Form):
         return self.is_bound and any(
             value for key, value in self.data.items() if key in self.fields
         )
+
+
+class DraftCommentForm(forms.Form):
+    """*Góp ý dự thảo*: name, email, organization (optional) and the comment, protected like
+    *Gửi bài viết* (CSRF, honeypot, one line per header-like field, lengths, a rate limit)."""
+
+    name = SingleLineCharField(
+        label=_("Your name"),
+        max_length=80,
+        error_messages={
+            "required": _("Please enter your name."),
+            "max_length": _("Your name is too long: at most %(limit_value)d characters."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = SingleLineEmailField(
+        label=_("Email"),
+        max_length=254,
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter a valid email address, for example ten@example.com."),
+            "max_length": _("This email address is too long."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+    )
+    organization = SingleLineCharField(
+        label=_("Organization (optional)"),
+        max_length=200,
+        required=False,
+        error_messages={
+            "max_length": _(
+                "The organization's name is too long: at most %(limit_value)d characters."
+            ),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    comment = forms.CharField(
+        label=_("Your comment"),
+        min_length=COMMENT_MIN_LENGTH,
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={
+            "required": _("Please write your comment."),
+            "null_characters_not_allowed": _("The text holds characters not allowed."),
+            "min_length": _(
+                "Your comment is too short: write at least %(limit_value)d characters."
+            ),
+            "max_length": _(
+                "Your comment is too long: at most %(limit_value)d characters "
+                "(it has %(show_value)d)."
+            ),
+        },
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": COMMENT_MAX_LENGTH}),
+    )
+    # Honeypot: hidden from people, filled in by bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_bot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))

@@ -188,6 +188,11 @@ class LegalDocumentQuerySet(models.QuerySet):
             _number_extra=Case(When(every_part, then=Length("code_key")), default=Value(0)),
         ).order_by("-_number_match", "_number_extra", "-_score", "-issued_on", "-pk")
 
+    def open_for_comments(self, today: datetime.date | None = None):
+        """Drafts whose comment window includes `today` (Vietnam's date)."""
+        today = today or timezone.localdate()
+        return self.filter(is_draft=True, comments_open_on__lte=today, comments_close_on__gte=today)
+
     def with_status(self, status: str, today: datetime.date | None = None):
         today = today or timezone.localdate()
         effective_from = Q(effective_on__lte=today) | Q(
@@ -270,6 +275,22 @@ class LegalDocument(index.Indexed, ClusterableModel):
     )
     note = models.TextField(_("note"), blank=True)
 
+    # Lấy ý kiến dự thảo: readers comment on a draft between two dates (both included, Vietnam
+    # time: from 00:00 of the first day through 23:59 of the last).
+    is_draft = models.BooleanField(
+        _("draft open for comments"),
+        default=False,
+        db_index=True,
+        help_text=_("Readers may send comments on its page between the two dates below."),
+    )
+    comments_open_on = models.DateField(_("comments open on"), null=True, blank=True)
+    comments_close_on = models.DateField(
+        _("comments close on"),
+        null=True,
+        blank=True,
+        help_text=_("Comments are accepted until 23:59 of this day (Vietnam time)."),
+    )
+
     extracted_text = models.TextField(_("extracted full text"), blank=True, editable=False)
     extraction_status = models.CharField(
         _("full text"),
@@ -315,6 +336,13 @@ class LegalDocument(index.Indexed, ClusterableModel):
             heading=_("Links between documents"),
         ),
         FieldPanel("note"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_draft"),
+                FieldRowPanel([FieldPanel("comments_open_on"), FieldPanel("comments_close_on")]),
+            ],
+            heading=_("Consultation on a draft (lấy ý kiến dự thảo)"),
+        ),
     ]
 
     # The number, with a title's boost, is the indexed title (search.backends.common): an
@@ -369,6 +397,15 @@ class LegalDocument(index.Indexed, ClusterableModel):
             ).exclude(pk=self.pk)
             if duplicate.exists():
                 errors["code"] = _("A document with this number and issue date already exists.")
+        if self.is_draft:
+            if not self.comments_open_on:
+                errors["comments_open_on"] = _("Give the first day comments are accepted.")
+            if not self.comments_close_on:
+                errors["comments_close_on"] = _("Give the last day comments are accepted.")
+            elif self.comments_open_on and self.comments_close_on < self.comments_open_on:
+                errors["comments_close_on"] = _(
+                    "The last day of comments cannot come before the first."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -392,6 +429,18 @@ class LegalDocument(index.Indexed, ClusterableModel):
             )
             extract_document_text.enqueue(self.pk)
             self.refresh_from_db(fields=EXTRACTION_FIELDS)
+
+    def comment_window_state(self, today: datetime.date | None = None) -> str:
+        """ "" (not a draft), "upcoming", "open" or "closed" on `today` (Vietnam's date)."""
+        if not (self.is_draft and self.comments_open_on and self.comments_close_on):
+            return ""
+        today = today or timezone.localdate()
+        if today < self.comments_open_on:
+            return "upcoming"
+        return "open" if today <= self.comments_close_on else "closed"
+
+    def accepts_comments(self) -> bool:
+        return self.comment_window_state() == "open"
 
     def files_signature(self) -> str:
         """Which files the full text was taken from: a change means extracting again."""
@@ -495,3 +544,61 @@ class DocumentCitation(models.Model):
 
     def __str__(self):
         return f"{self.document} ← {self.page_id}"
+
+
+class DraftCommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(approved=True)
+
+
+class DraftComment(models.Model):
+    """A reader's comment on a draft document: kept for the drafting body, shown on the page
+    only once a moderator approves it (and then without the email)."""
+
+    document = models.ForeignKey(
+        LegalDocument,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="draft_comments",
+    )
+    name = models.CharField(_("name"), max_length=80)
+    email = models.EmailField(_("email"), max_length=254)
+    organization = models.CharField(_("organization"), max_length=200, blank=True)
+    comment = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+    address_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    approved = models.BooleanField(
+        _("approved"),
+        default=False,
+        help_text=_("Approved comments are shown on the document's page (without the email)."),
+    )
+
+    objects = DraftCommentQuerySet.as_manager()
+    wagtail_reference_index_ignore = True
+
+    panels = [
+        FieldPanel("document", read_only=True),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("organization")]),
+        FieldPanel("email"),
+        FieldPanel("comment"),
+        FieldPanel("approved"),
+    ]
+
+    class Meta:
+        verbose_name = _("comment on a draft")
+        verbose_name_plural = _("comments on drafts")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.comment[:60]}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Whether saving it changes the public page (legal.signals.draft_comment_changed).
+        instance._approved_when_loaded = instance.__dict__.get("approved", False)
+        return instance
+
+    @property
+    def status_label(self):
+        return _("Approved") if self.approved else _("Awaiting moderation")

@@ -40,8 +40,19 @@ def page_withdrawn(page, **kwargs):
     DocumentCitation.objects.filter(page_id=page.pk).delete()
 
 
+def draft_comment_changed(instance, raw=False, **kwargs):
+    """Approved comments are shown on their document's page; unapproved ones nowhere."""
+    if raw:
+        return
+    was_shown = getattr(instance, "_approved_when_loaded", False)
+    if instance.approved or was_shown:
+        content_version.bump()
+    # The next save of this same object compares with what is stored now.
+    instance._approved_when_loaded = instance.approved
+
+
 def connect():
-    from .models import Area, DocumentType, Issuer, LegalDocument, LegalDocumentFile
+    from .models import Area, DocumentType, DraftComment, Issuer, LegalDocument, LegalDocumentFile
 
     # Documents are listed in the sidebar of every page and cited in articles: a change shows
     # on cached pages at once.
@@ -52,5 +63,7 @@ def connect():
     for model in (Area, DocumentType, Issuer):
         post_save.connect(forget_cached_lists, sender=model, dispatch_uid=f"legal_{model}_s")
         post_delete.connect(forget_cached_lists, sender=model, dispatch_uid=f"legal_{model}_d")
+    post_save.connect(draft_comment_changed, sender=DraftComment, dispatch_uid="legal_comment_s")
+    post_delete.connect(draft_comment_changed, sender=DraftComment, dispatch_uid="legal_comment_d")
     page_text_published.connect(page_text_changed, dispatch_uid="legal_page_text_published")
     page_text_withdrawn.connect(page_withdrawn, dispatch_uid="legal_page_text_withdrawn")

@@ -1,13 +1,25 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import LegalLibraryViewSetGroup
+from .admin_views import LegalLibraryViewSetGroup, export_draft_comments
 from .models import LegalDocument
 
 register_snippet(LegalLibraryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def draft_comment_urls():
+    return [
+        path(
+            "legal/draft-comments/<int:pk>.xlsx",
+            export_draft_comments,
+            name="legal_draft_comments_xlsx",
+        )
+    ]
 
 
 @hooks.register("register_bulk_action")

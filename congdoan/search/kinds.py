@@ -139,6 +139,14 @@ SEARCH_KINDS = [
         deferred_fields=("extracted_text",),
         priority=2,
     ),
+    SearchKind(
+        key="question",
+        label=_("Legal Q&A"),
+        model_label="questions.LegalQuestion",
+        date_field="published_at",
+        snippet_fields=("public_question", "answer"),
+        priority=2,
+    ),
 ]
 
 

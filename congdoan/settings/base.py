@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "congdoan.search",
     "congdoan.newsroom",
     "congdoan.tracking",
+    "congdoan.questions",
+    "congdoan.polls",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -314,6 +316,13 @@ SEND_ARTICLE_TO_RECIPIENT_PER_HOUR = env_int("SEND_ARTICLE_TO_RECIPIENT_PER_HOUR
 SEND_ARTICLE_MAX_ATTEMPTS = env_int("SEND_ARTICLE_MAX_ATTEMPTS", 4)
 SEND_ARTICLE_RETRY_SECONDS = env_int("SEND_ARTICLE_RETRY_SECONDS", 60)
 SEND_ARTICLE_FAILED_KEEP_DAYS = env_int("SEND_ARTICLE_FAILED_KEEP_DAYS", 30)
+
+# Public forms that store what readers send: most per client address per hour
+# (Hỏi đáp pháp luật questions, comments on draft documents), and polls: most votes one address
+# may cast in one poll (a shared office or factory network is many readers).
+LEGAL_QUESTIONS_PER_IP_PER_HOUR = env_int("LEGAL_QUESTIONS_PER_IP_PER_HOUR", 5)
+DRAFT_COMMENTS_PER_IP_PER_HOUR = env_int("DRAFT_COMMENTS_PER_IP_PER_HOUR", 5)
+POLL_VOTES_PER_ADDRESS = env_int("POLL_VOTES_PER_ADDRESS", 200)
 
 # "Gửi tin" (congdoan.newsroom): most photos one member story may carry.
 MEMBER_NEWS_MAX_PHOTOS = env_int("MEMBER_NEWS_MAX_PHOTOS", 5)

@@ -30,28 +30,28 @@ MAX_QUERIES = 15
 # or a restart pays it; in brackets, `warm_queries`), on this site. Cold pages with the sidebar
 # are over MAX_QUERIES: the queries that only a cold cache pays (Wagtail's site root paths, the
 # side blocks: latest documents, albums and videos, most read, the visitor counter, the
-# document-number index, the footer's hotlines, the header's English link) come on top of the
-# page. These ceilings prove the counts do not grow: a change that adds a query fails here; one
-# that saves some lowers these.
+# document-number index, the current poll, the footer's hotlines, the header's English link)
+# come on top of the page. These ceilings prove the counts do not grow: a change that adds a
+# query fails here; one that saves some lowers these.
 COLD_QUERY_CEILINGS = {
-    "home": 20,  # (9)
-    "section": 24,  # (9)
-    "section_deep": 24,  # (9)
-    "article": 27,  # (9)
+    "home": 21,  # (9)
+    "section": 25,  # (9)
+    "section_deep": 25,  # (9)
+    "article": 28,  # (9)
     "print": 12,  # (8)
     "rss": 9,  # (6)
     "sitemap": 4,  # (4)
     "sitemap_pages": 4,  # (4)
-    "not_found": 20,  # (4)
-    "search": 30,  # (11)
-    "documents": 23,  # (3)
-    "documents_filtered": 24,  # (4)
-    "document": 26,  # (11)
-    "album_index": 23,  # (8)
-    "album": 24,  # (9)
-    "album_photo": 25,  # (10)
-    "video_index": 23,  # (8)
-    "video": 24,  # (9)
+    "not_found": 21,  # (4)
+    "search": 32,  # (11): one more per search kind
+    "documents": 24,  # (3)
+    "documents_filtered": 25,  # (4)
+    "document": 27,  # (11)
+    "album_index": 24,  # (8)
+    "album": 25,  # (9)
+    "album_photo": 26,  # (10)
+    "video_index": 24,  # (8)
+    "video": 25,  # (9)
 }
 
 ARTICLES = 45  # three pages of a section listing (20 a page)

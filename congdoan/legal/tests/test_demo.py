@@ -26,6 +26,13 @@ def test_demo_site_finds_the_resolution_first_and_links_the_seed_article(client)
     assert f'href="{resolution.get_absolute_url()}"' in article_page
     assert citation.page.title in client.get(resolution.get_absolute_url()).content.decode()
 
+    draft = LegalDocument.objects.open_for_comments().get()
+    assert draft.draft_comments.count() == 3
+    assert draft.draft_comments.approved().count() == 1
+    drafts = client.get("/van-ban/du-thao/").content.decode()
+    assert draft.summary in drafts
+    assert 'action="/van-ban/' in client.get(draft.get_absolute_url()).content.decode()
+
     counts = (LegalDocument.objects.count(), DocumentCitation.objects.count())
     citation_ids = list(DocumentCitation.objects.values_list("pk", flat=True))
     call_command("load_demo", stdout=io.StringIO())

@@ -134,7 +134,7 @@ def test_with_a_kind_filter_the_total_is_that_kinds_count(client, make_article):
     make_article("Công đoàn ngành giáo dục")
     LegalDocumentFactory(summary="Hướng dẫn thu kinh phí công đoàn")
     outcome = run_search(SearchParams(q="cong doan", kind="legal"))
-    assert outcome.counts == {"article": 2, "album": 0, "video": 0, "legal": 1}
+    assert outcome.counts == {"article": 2, "album": 0, "video": 0, "legal": 1, "question": 0}
     assert outcome.total == 1 and outcome.every_kind_total == 3
     assert outcome.page.paginator.count == 1
     html = client.get("/tim-kiem/", {"q": "cong doan", "kind": "legal"}).content.decode()

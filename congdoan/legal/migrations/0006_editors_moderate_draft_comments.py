@@ -1,0 +1,18 @@
+from django.db import migrations
+
+from congdoan.core.permissions import grant_to_editors
+
+
+def grant(apps, schema_editor):
+    grant_to_editors(apps, "legal", ["DraftComment"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("legal", "0005_draft_consultation"),
+        ("core", "0006_newsroom_roles"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
+        ("wagtailcore", "0002_initial_data"),
+    ]
+
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
