@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import force_login_verified
+from conftest import force_login_verified, session_cookie
 from congdoan.core.permissions import CHIEF_EDITOR, CONTRIBUTOR, EDITOR
 from congdoan.search import stats
 from congdoan.search.models import SearchQueryStat
@@ -119,3 +119,22 @@ def test_readers_and_roles_without_the_right_are_refused(client, django_user_mod
     response = client.get(REPORT_URL)
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_editor_reads_the_report_in_a_browser(
+    client, django_user_model, home_page, live_server, open_page, searches
+):
+    force_login_verified(client, user_with_role(django_user_model, EDITOR))
+    page = open_page(cookies=[session_cookie(client, live_server.url)])
+
+    page.goto(f"{live_server.url}{REPORT_URL}")
+
+    assert page.locator("h1").inner_text().strip() == "Từ khóa tìm kiếm"
+    top = page.locator('[data-search-terms="top"] tbody tr')
+    assert top.count() == 4
+    assert top.first.locator("td").all_inner_texts() == ["cong doan", "9", "120"]
+    without_results = page.locator('[data-search-terms="without-results"] tbody tr')
+    assert without_results.all_inner_texts() == ["bhxh mot lan\t6", "ddoanf vieen\t3"]
+    page.problems.assert_none()
