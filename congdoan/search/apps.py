@@ -11,4 +11,13 @@ class SearchConfig(AppConfig):
     portal = PortalContributions(
         stylesheets=("search/css/search.css",),
         scripts=("search/js/autocomplete.js",),
+        # The editors' top searches keep 180 days (stats.KEEP_DAYS).
+        scheduled_commands=(
+            {
+                "name": "prune_search_stats",
+                "command": "prune_search_stats",
+                "args": ["--verbosity=0"],
+                "every": 86400,
+            },
+        ),
     )

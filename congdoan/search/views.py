@@ -9,6 +9,7 @@ from congdoan.news.models import ArticlePage
 from .engine import SearchParams, run_search, suggest_titles
 from .forms import SearchForm
 from .kinds import available_kinds
+from .stats import record_search
 from .text import clean_query
 
 LATEST_ARTICLES_ON_NO_RESULTS = 5
@@ -39,6 +40,9 @@ def search(request):
         per_page=settings.SEARCH_RESULTS_PER_PAGE,
         request=request,
     )
+    if not params.kind and request.GET.get("page", "1") == "1":
+        # Another page or kind tab of the same results is not another search.
+        record_search(request, data["q"], outcome.total)
     kept = request.GET.copy()
     kept.pop("page", None)
     kind_links = []
