@@ -68,6 +68,8 @@ class PortalContributions:
     body_end_templates: tuple[str, ...] = ()
     # Widgets of the sidebar, and blocks of the home page (template names or `Placed`).
     sidebar_templates: tuple[str | Placed, ...] = ()
+    header_templates: tuple[str | Placed, ...] = ()
+    footer_templates: tuple[str | Placed, ...] = ()
     home_templates: tuple[str | Placed, ...] = ()
     menu_entries: tuple[MenuEntry, ...] = ()
     # (block name, dotted path of a Block class) added to the article body StreamField. The name
@@ -116,7 +118,8 @@ def contributions(name: str) -> list:
 
 
 def placed_templates(name: str) -> list[str]:
-    """The template names of `sidebar_templates` or `home_templates`, in their places."""
+    """The template names of a `Placed` field (`sidebar_templates`, `home_templates`,
+    `header_templates`, `footer_templates`), in their places."""
     entries = [
         entry if isinstance(entry, Placed) else Placed(entry, DEFAULT_ORDER)
         for entry in contributions(name)
