@@ -97,3 +97,16 @@ def test_album_page_queries_do_not_grow_with_photos(client, album_index):
     big_queries, response = count(big.url)
     assert len(soup(response).select("[data-lightbox-item]")) == 200
     assert big_queries == small_queries
+
+
+@pytest.mark.django_db
+def test_album_page_sidebar_lists_other_albums_not_itself(client, album_index):
+    older = add_album(album_index, 1, event_date=date(2024, 3, 1), title="Hội thao")
+    viewed = add_album(album_index, 1, event_date=date(2024, 6, 1), title="Đại hội")
+
+    def sidebar_albums(page):
+        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+        return [span.text for span in soup.select("aside .widget-albums li span")]
+
+    assert sidebar_albums(viewed) == ["Hội thao"]
+    assert sidebar_albums(older) == ["Đại hội"]

@@ -62,5 +62,6 @@ def section_latest(article, limit=5):
         .public()
         .filter(path__startswith=parent_path, depth=article.depth)
         .exclude(pk=article.pk)
-        .listing()[:limit]
+        .order_by("-published_at", "-pk")
+        .only("title", "url_path", "path", "depth", "published_at")[:limit]
     )
