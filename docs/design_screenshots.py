@@ -1,6 +1,9 @@
 """Screenshots of every public page type at phone and desktop size, for design review.
 
-.venv/bin/python docs/design_screenshots.py http://127.0.0.1:8000 [output folder]
+.venv/bin/python docs/design_screenshots.py http://127.0.0.1:8000 [output folder] [names]
+
+Run against a portal with DEBUG off (`make run` is), or the 404 shot is Django's debug page.
+`names`, comma-separated (e.g. `trang-khong-ton-tai`), shoots only those pages.
 
 Run against a portal with the demo content (`make run`). Each page is shot full height at 390×844
 (`-dien-thoai`) and 1366×768, into docs/screenshots/design/ unless another folder is given; the
@@ -51,7 +54,7 @@ def first_link(page, base_url: str, pattern: str) -> str:
     raise SystemExit(f"no link matching {pattern} on the home page")
 
 
-def shoot(base_url: str, output_dir: Path) -> list[Path]:
+def shoot(base_url: str, output_dir: Path, only: set[str] = frozenset()) -> list[Path]:
     output_dir.mkdir(parents=True, exist_ok=True)
     written = []
     with sync_playwright() as playwright:
@@ -61,6 +64,8 @@ def shoot(base_url: str, output_dir: Path) -> list[Path]:
         finder = browser.new_page()
         paths, article = {}, ""
         for name, target in PAGES:
+            if only and name not in only and name != "bai-viet":
+                continue
             if target.startswith("first:"):
                 paths[name] = first_link(finder, base_url, target[len("first:") :])
             elif target == "print:":
@@ -73,6 +78,8 @@ def shoot(base_url: str, output_dir: Path) -> list[Path]:
             context = browser.new_context(viewport=viewport, locale="vi-VN")
             page = context.new_page()
             for name, path in paths.items():
+                if only and name not in only:
+                    continue
                 page.goto(base_url + path, wait_until="networkidle")
                 # Lazy pictures load only near the viewport: scroll through the page first.
                 page.evaluate(SCROLL_THROUGH)
@@ -89,5 +96,6 @@ def shoot(base_url: str, output_dir: Path) -> list[Path]:
 if __name__ == "__main__":
     base = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000"
     folder = Path(sys.argv[2]) if len(sys.argv) > 2 else OUTPUT_DIR
-    for written_path in shoot(base, folder):
+    names = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else set()
+    for written_path in shoot(base, folder, names):
         print(written_path)
