@@ -23,7 +23,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from congdoan.core.models import SiteSettings
+from congdoan.core.models import SiteSettings, WebsiteLink
 from congdoan.core.permissions import (
     ADMINISTRATOR,
     CHIEF_EDITOR,
@@ -68,9 +68,12 @@ DEMO_SETTINGS = {
     "address": "Số 1 đường Trần Hưng Đạo, phường Phương Lâm, tỉnh Hòa Bình",
     "phone": "0218 3852 000",
     "email": "vanphong@ldldhoabinh.example.vn",
-    "footer_text": (
-        "Cơ quan chủ quản: Liên đoàn Lao động tỉnh Hòa Bình. "
-        "Chịu trách nhiệm nội dung: Trưởng Ban Tuyên giáo."
+    "footer_text": "Cơ quan chủ quản: Liên đoàn Lao động tỉnh Hòa Bình.",
+    "responsible_title": "Trưởng Ban Tuyên giáo",
+    "responsible_name": "Nguyễn Thị Minh Hằng",
+    "licence_text": (
+        "Giấy phép thiết lập trang thông tin điện tử tổng hợp số 05/GP-TTĐT "
+        "do Sở Văn hóa, Thể thao và Du lịch tỉnh Hòa Bình cấp ngày 15/3/2024."
     ),
     "copyright_text": (
         "© Liên đoàn Lao động tỉnh Hòa Bình. Ghi rõ nguồn khi phát hành lại thông tin."
@@ -79,6 +82,15 @@ DEMO_SETTINGS = {
     "youtube_url": "https://www.youtube.com/@congdoanvietnam",
     "zalo_url": "https://zalo.me/congdoanvietnam",
 }
+# *Liên kết website* in the footer: the union's national bodies and its press.
+DEMO_WEBSITE_LINKS = (
+    ("Tổng Liên đoàn Lao động Việt Nam", "https://www.congdoan.vn/"),
+    ("Báo Lao Động", "https://laodong.vn/"),
+    ("Báo Người Lao Động", "https://nld.com.vn/"),
+    ("LĐLĐ Thành phố Hà Nội", "https://congdoanhanoi.org.vn/"),
+    ("LĐLĐ Thành phố Hồ Chí Minh", "https://www.congdoantphcm.org.vn/"),
+    ("Cổng thông tin điện tử Chính phủ", "https://chinhphu.vn/"),
+)
 
 
 # Demo accounts of feature apps, added from their AppConfig.ready() with `add_demo_accounts`
@@ -203,6 +215,10 @@ def load(stdout):
         if not getattr(site_settings, field):
             setattr(site_settings, field, value)
             changed = True
+    if not site_settings.website_links.exists():
+        for title, url in DEMO_WEBSITE_LINKS:
+            site_settings.website_links.add(WebsiteLink(title=title, url=url))
+        changed = True
     if changed:
         site_settings.save()
     for account in DEMO_ACCOUNTS:

@@ -1,14 +1,30 @@
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
 
 from congdoan.core.pages import BasePage
 
+# The colours the stylesheet is written for; a site that keeps them links no theme stylesheet.
+DEFAULT_PRIMARY_COLOR = "#0b4ea2"
+DEFAULT_ACCENT_COLOR = "#c8102e"
+
+hex_color = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # and six hexadecimal digits, e.g. #0b4ea2.")
+)
+
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
-    """The organization behind the portal, shown in the header and footer."""
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """The organization behind the portal, shown in the header and footer.
+
+    A ClusterableModel so that its *Liên kết website* (`WebsiteLink`) are edited inline.
+    """
 
     organization_name = models.CharField(_("organization name"), max_length=255, blank=True)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
@@ -21,9 +37,47 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    banner = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("banner image"),
+        help_text=_("Shown behind the name in the header; wide, e.g. 1600×300 pixels."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    primary_color = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default=DEFAULT_PRIMARY_COLOR,
+        validators=[hex_color],
+        help_text=_("Menu, headings and links. Dark enough for white text on it."),
+    )
+    accent_color = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default=DEFAULT_ACCENT_COLOR,
+        validators=[hex_color],
+        help_text=_("Section labels and highlights."),
+    )
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    responsible_title = models.CharField(
+        _("title of the person responsible for the content"),
+        max_length=150,
+        blank=True,
+        help_text=_("e.g. Trưởng Ban Tuyên giáo"),
+    )
+    responsible_name = models.CharField(
+        _("name of the person responsible for the content"), max_length=150, blank=True
+    )
+    licence_text = models.CharField(
+        _("licence line"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. Giấy phép số 12/GP-TTĐT do Sở Văn hóa, Thể thao và Du lịch cấp."),
+    )
     footer_text = models.TextField(_("footer text"), blank=True)
     copyright_text = models.CharField(_("copyright line"), max_length=255, blank=True)
     facebook_url = models.URLField(_("Facebook page"), blank=True)
@@ -38,6 +92,8 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("short_name"),
                 FieldPanel("slogan"),
                 FieldPanel("logo"),
+                FieldPanel("banner"),
+                FieldRowPanel([FieldPanel("primary_color"), FieldPanel("accent_color")]),
             ],
             heading=_("Organization"),
         ),
@@ -46,8 +102,15 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Contacts"),
         ),
         MultiFieldPanel(
-            [FieldPanel("footer_text"), FieldPanel("copyright_text")], heading=_("Footer")
+            [
+                FieldRowPanel([FieldPanel("responsible_title"), FieldPanel("responsible_name")]),
+                FieldPanel("licence_text"),
+                FieldPanel("footer_text"),
+                FieldPanel("copyright_text"),
+            ],
+            heading=_("Footer"),
         ),
+        InlinePanel("website_links", heading=_("Website links"), label=_("Website link")),
         MultiFieldPanel(
             [
                 FieldPanel("facebook_url"),
@@ -59,15 +122,29 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
-    # The header shows the logo on every page: read it with the settings.
-    select_related = ["logo"]
+    # The header shows the logo and banner on every page: read them with the settings.
+    select_related = ["logo", "banner"]
 
     @classmethod
     def base_queryset(cls):
-        """With the logo's renditions (header and publisher logo) in one more query."""
+        """With the logo's and banner's renditions and the website links (with their banners'
+        renditions), read once per content generation: `for_site` keeps the result."""
         from congdoan.core.images import rendition_prefetch
 
-        return super().base_queryset().prefetch_related(rendition_prefetch("logo__renditions"))
+        return (
+            super()
+            .base_queryset()
+            .prefetch_related(
+                rendition_prefetch("logo__renditions"),
+                rendition_prefetch("banner__renditions"),
+                Prefetch(
+                    "website_links",
+                    queryset=WebsiteLink.objects.select_related("image").prefetch_related(
+                        rendition_prefetch("image__renditions")
+                    ),
+                ),
+            )
+        )
 
     def save(self, *args, **kwargs):
         from congdoan.core import site_cache
@@ -96,6 +173,57 @@ class SiteSettings(BaseSiteSetting):
 
         return self.organization_name or settings.WAGTAIL_SITE_NAME
 
+    @property
+    def has_custom_colors(self) -> bool:
+        return (self.primary_color.lower(), self.accent_color.lower()) != (
+            DEFAULT_PRIMARY_COLOR,
+            DEFAULT_ACCENT_COLOR,
+        )
+
+    @property
+    def banner_links(self) -> list:
+        """Website links with a picture: the sidebar's banners."""
+        return [link for link in self.website_links.all() if link.image_id]
+
+    @property
+    def text_links(self) -> list:
+        """Website links without a picture: the footer's *Liên kết website*."""
+        return [link for link in self.website_links.all() if not link.image_id]
+
+    @property
+    def mark_letters(self) -> str:
+        """Initials for the default emblem-free mark: "LĐLĐ tỉnh Hòa Bình" gives "LĐ"."""
+        words = (self.short_name or self.display_name).split()
+        return "".join(word[0] for word in words[:2]).upper()
+
+
+class WebsiteLink(Orderable):
+    """A link to another union's site, listed under *Liên kết website*."""
+
+    site_settings = ParentalKey(
+        SiteSettings, on_delete=models.CASCADE, related_name="website_links"
+    )
+    title = models.CharField(_("name"), max_length=150)
+    url = models.URLField(_("address"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("banner"),
+        help_text=_("Optional: with a picture the link is shown as a banner in the sidebar."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("image")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("website link")
+        verbose_name_plural = _("website links")
+
+    def __str__(self):
+        return self.title
+
 
 class HomePage(BasePage):
     """The portal's front page: the blocks installed apps contribute (core.registry).
@@ -109,6 +237,12 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        # Side blocks that repeat a home block (e.g. latest albums) leave the home page's sidebar.
+        context = super().get_context(request, *args, **kwargs)
+        context["is_home_page"] = True
+        return context
 
     def route(self, request, path_components):
         if path_components:

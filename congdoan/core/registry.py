@@ -118,7 +118,8 @@ def contributions(name: str) -> list:
 
 
 def placed_templates(name: str) -> list[str]:
-    """The template names of `sidebar_templates` or `home_templates`, in their places."""
+    """The template names of a `Placed` field (`sidebar_templates`, `home_templates`,
+    `header_templates`, `footer_templates`), in their places."""
     entries = [
         entry if isinstance(entry, Placed) else Placed(entry, DEFAULT_ORDER)
         for entry in contributions(name)

@@ -23,7 +23,9 @@ from . import media
 
 RANGE_PATTERN = re.compile(r"^bytes=(\d*)-(\d*)$")
 CACHE_CONTROL = "public, max-age=2592000"
-FAVICON_PATH = Path(__file__).resolve().parent / "static" / "core" / "img" / "favicon.ico"
+IMAGES_DIR = Path(__file__).resolve().parent / "static" / "core" / "img"
+FAVICON_PATH = IMAGES_DIR / "favicon.ico"
+APPLE_TOUCH_ICON_PATH = IMAGES_DIR / "apple-touch-icon.png"
 # A document or original image may turn private at any time: caches must ask again each time.
 CHECKED_CACHE_CONTROL = "public, no-cache"
 # Files of a restricted collection: no shared cache may keep them.
@@ -176,6 +178,33 @@ def favicon(request):
     """
     response = FileResponse(FAVICON_PATH.open("rb"), content_type="image/x-icon")
     response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_safe
+def apple_touch_icon(request):
+    """`/apple-touch-icon.png` (180 px), which iPhones and iPads ask for at the site's root."""
+    response = FileResponse(APPLE_TOUCH_ICON_PATH.open("rb"), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_safe
+def theme_css(request):
+    """The site's colours from its settings, as CSS custom properties over site.css's defaults.
+
+    A stylesheet rather than inline CSS, which the Content-Security-Policy forbids. Pages link
+    it with the colours in the query string (`{% theme_stylesheet_url %}`), so each address
+    never changes and browsers keep it for a year; a site with the default colours links none.
+    """
+    from wagtail.models import Site
+
+    from congdoan.core.models import SiteSettings
+    from congdoan.core.theme import theme_css as render_theme
+
+    site_settings = SiteSettings.for_site(Site.find_for_request(request))
+    response = HttpResponse(render_theme(site_settings), content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
 
 

@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 from congdoan.core import content_version, registry, site_cache
 from congdoan.core.dates import format_date_vn, format_datetime_vn, format_number_vn
 from congdoan.core.text import fold
+from congdoan.core.theme import theme_stylesheet_url
 
 register = template.Library()
 
@@ -18,13 +19,16 @@ register.filter("vn_number", format_number_vn)
 register.filter("fold", fold)
 
 
+PLACED_FIELDS = {"sidebar_templates", "home_templates", "header_templates", "footer_templates"}
+
+
 @register.simple_tag
 def portal_contributions(name):
     """What installed apps contribute under `name` (see core.registry), e.g. sidebar templates.
 
     `{% portal_contributions "sidebar_templates" as widgets %}{% for t in widgets %}{% include t %}`
     """
-    if name in {"sidebar_templates", "home_templates", "header_templates", "footer_templates"}:
+    if name in PLACED_FIELDS:
         return registry.placed_templates(name)
     return registry.contributions(name)
 
@@ -117,3 +121,9 @@ def main_menu(context):
         elif parent := by_path.get(menu_page["path"][: -Page.steplen]):
             parent["children"].append(item)
     return {"menu_items": items + contributed_menu_items(request), "request": request}
+
+
+@register.simple_tag
+def theme_stylesheet(site_settings) -> str:
+    """The address of the site's colour stylesheet, "" when it keeps the default colours."""
+    return theme_stylesheet_url(site_settings)

@@ -49,5 +49,5 @@ def test_without_the_page_cache_settings_are_read_every_time(
 ):
     settings.PAGE_CACHE_ENABLED = False
     SiteSettings.for_site(site)
-    with django_assert_num_queries(1):  # the settings with the logo (none here)
+    with django_assert_num_queries(2):  # the settings with the logo (none here), the website links
         SiteSettings.for_site(site)

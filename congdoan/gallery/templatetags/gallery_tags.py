@@ -48,8 +48,16 @@ def _latest(model, count: int) -> list:
 
 
 @register.simple_tag
-def latest_albums(count=4):
-    return _latest(AlbumPage, count)
+def latest_albums(count=4, exclude=0):
+    """The newest albums but the one whose pk is `exclude` (the album being viewed)."""
+    albums = [album for album in _latest(AlbumPage, count + 1) if album.pk != exclude]
+    return albums[:count]
+
+
+@register.simple_tag
+def viewed_album_pk(page) -> int:
+    """The pk of the album a page shows, 0 for any other page: what the sidebar leaves out."""
+    return page.pk if isinstance(getattr(page, "specific", None), AlbumPage) else 0
 
 
 @register.simple_tag

@@ -75,9 +75,10 @@ def test_lightbox_markup_and_no_js_links(client, album):
 @pytest.mark.postgres
 @pytest.mark.django_db
 def test_album_page_queries_do_not_grow_with_photos(client, album_index):
-    small = add_album(album_index, 10, title="Album nhỏ")
     images = [make_image(f"Ảnh {n}", 8, 8) for n in range(20)]
-    big = add_album(album_index, 0, title="Album lớn")
+    # One cover for both: each page's sidebar shows the other album (never the one viewed).
+    small = add_album(album_index, 10, image=images[0], title="Album nhỏ")
+    big = add_album(album_index, 0, title="Album lớn", cover_image=images[0])
     page = big.get_latest_revision_as_object()
     from congdoan.gallery.models import AlbumPhoto
 
@@ -97,3 +98,16 @@ def test_album_page_queries_do_not_grow_with_photos(client, album_index):
     big_queries, response = count(big.url)
     assert len(soup(response).select("[data-lightbox-item]")) == 200
     assert big_queries == small_queries
+
+
+@pytest.mark.django_db
+def test_album_page_sidebar_lists_other_albums_not_itself(client, album_index):
+    older = add_album(album_index, 1, event_date=date(2024, 3, 1), title="Hội thao")
+    viewed = add_album(album_index, 1, event_date=date(2024, 6, 1), title="Đại hội")
+
+    def sidebar_albums(page):
+        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+        return [span.text for span in soup.select("aside .widget-albums li span")]
+
+    assert sidebar_albums(viewed) == ["Hội thao"]
+    assert sidebar_albums(older) == ["Đại hội"]

@@ -73,7 +73,7 @@ def test_list_and_detail_take_a_fixed_number_of_queries(client, home_page):
     # Growing the library a hundredfold adds no query to any page.
     assert all(
         large_count <= small_count for large_count, small_count in zip(at_2000, at_20, strict=True)
-    )
+    ), (at_20, at_2000)
     # The bound includes the base page: settings, menu and every sidebar block.
     assert max(at_2000) <= 25
 

@@ -49,7 +49,7 @@ def test_article_shows_what_the_queries_loaded(client, home_page):
     site = build(home_page)
     article = site.pages["article"]
     html = cold_queries(client, site.urls["article"]).response.content.decode()
-    assert '<span class="tag">công đoàn</span>' in html
+    assert '<a class="tag" href="/tim-kiem/?q=c%C3%B4ng%20%C4%91o%C3%A0n">công đoàn</a>' in html
     assert f'<a href="{article.get_parent().url}">Tin trong tỉnh</a>' in html
     assert '<li><a href="/">Trang chủ</a></li>' in html
     assert '<meta property="og:image" content="http://testserver/media/images/' in html

@@ -78,13 +78,27 @@ def test_dashboard_panel_shows_chart_online_and_top_articles(client, articles):
 
 
 @pytest.mark.django_db
-def test_demo_starts_at_the_seed_total_and_is_idempotent(client, backend_name):
+def test_demo_counter_and_most_read_agree_and_load_once(client, backend_name, articles):
+    """The demo's total visits, daily page views and most-read counts are one readership."""
     demo.load(StringIO())
-    assert stats.counts()["total"] == demo.SEED_TOTAL
+    total = stats.counts()["total"]
     series = stats.daily_series(31)
-    assert sum(1 for day in series if day["visits"]) == demo.HISTORY_DAYS
+    page_views = sum(day["page_views"] for day in series)
+    # One history: every day of it has visits, and they add up to the counter's total.
+    assert sum(1 for day in series if day["visits"]) == demo.HISTORY_DAYS + 1
+    assert sum(day["visits"] for day in series) == total
+    # Total visits of the same order as all page views (two to three pages per visit).
+    assert page_views / 4 <= total <= page_views
+    most_read = stats.most_read()
+    shown = [article["views"] for article in most_read["week"]]
+    # The newest article is read most (the demo weights readers towards new stories).
+    assert most_read["week"][0]["title"] == "Tin số 2"
+    assert 0 < sum(shown) <= total
+    # Views of the week's most read are a visible share of the week's visits, not a rounding error.
+    week_visits = sum(day["visits"] for day in series[-7:])
+    assert sum(shown) >= week_visits / 2
     demo.load(StringIO())
-    assert stats.counts()["total"] == demo.SEED_TOTAL
+    assert stats.counts()["total"] == total
     assert stats.daily_series(31) == series
 
 
