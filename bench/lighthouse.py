@@ -55,15 +55,17 @@ def portal_environment(var_dir: Path, port: int) -> dict[str, str]:
 
 
 def an_article_path(base_url: str) -> str:
-    """The first article of a sub-section (`/section/sub-section/article/`) in the sitemap."""
+    """The first article of a sub-section (`/section/sub-section/article/`) in the sitemaps."""
     status, _, body = fetch(base_url + "/sitemap.xml")
     if status != 200:
         raise RuntimeError(f"/sitemap.xml answered {status}")
-    for location in re.findall(r"<loc>([^<]+)</loc>", body.decode()):
-        path = re.sub(r"^https?://[^/]+", "", location)
-        if len(path.strip("/").split("/")) == 3:
-            return path
-    raise RuntimeError("no article in the sitemap")
+    for sitemap in re.findall(r"<loc>([^<]+\.xml)</loc>", body.decode()):
+        _, _, pages = fetch(base_url + re.sub(r"^https?://[^/]+", "", sitemap))
+        for location in re.findall(r"<loc>([^<]+)</loc>", pages.decode()):
+            path = re.sub(r"^https?://[^/]+", "", location)
+            if len(path.strip("/").split("/")) == 3:
+                return path
+    raise RuntimeError("no article in the sitemaps")
 
 
 def lighthouse(url: str, report_path: Path) -> dict[str, int]:
