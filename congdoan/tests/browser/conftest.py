@@ -1,16 +1,17 @@
 """The browser suite's shared demo site: `load_demo` runs once for the whole package.
 
 Loading the demo costs far more than any flow (pictures are generated, renditions made), so every
-test here uses one demo site, committed once, behind one live server thread of its own.
+test here uses one demo site behind one live server thread of its own.
 
-The tests are ordinary `django_db` tests: each runs in a transaction rolled back at its end.
-The test database is in-memory SQLite, whose one connection the server thread shares, so what a
-test changes through the browser (an article sent, a new article published) is rolled back too
-and the next test sees the demo as loaded. (Ordinary `live_server` tests are transactional and
-flush every table after each test, which would throw the demo away.) The package restores the
-migrated state at its end, so the tests that run later find what they would have found anyway.
+The package holds one transaction open from before the demo is loaded until its last test ends,
+then rolls it back: the database is exactly as the migrations left it for the tests that follow.
+Each test is an ordinary `django_db` test, run in a savepoint rolled back at its end. The test
+database is in-memory SQLite, whose one connection the server thread shares, so what a test
+changes through the browser (an article sent, a new article published) is rolled back too and the
+next test sees the demo as loaded. (Ordinary `live_server` tests are transactional: they flush
+every table after each test, which would throw the demo away.)
 
-Work done at commit (`transaction.on_commit`) does not happen inside these tests: nothing they
+Work deferred to a commit (`transaction.on_commit`) does not happen here: nothing these tests
 check depends on it (the page cache is off under the test settings; tasks run at once).
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import transaction
 
 from conftest import require_service
 
@@ -33,35 +34,27 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PASSWORD = "mat-khau-thu-nghiem-2026"
 
 
-def restore_migrated_state():
-    """Empty every table, then reload what the migrations created (root page, site, roles)."""
-    snapshot = getattr(connection, "_test_serialized_contents", None)
-    if snapshot is None:
-        # Nothing was serialized because no test before asked for it: then no transactional test
-        # has flushed the database either, and it still holds the migrated state.
-        from wagtail.models import Page
-
-        if not Page.objects.filter(depth=1).exists():
-            pytest.fail("the test database lost its migrated state and no snapshot restores it")
-        return
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(snapshot)
-
-
 @pytest.fixture(scope="package")
 def demo_server(django_db_setup, django_db_blocker):
     """The demo site behind a live server thread; its URL. Loaded once for the package."""
     from pytest_django.live_server_helper import LiveServer
 
+    from congdoan.core.demo import database_is_empty
+
     with django_db_blocker.unblock():
-        restore_migrated_state()
+        # `django_db` tests run before transactional ones: the migrated state is still here.
+        if not database_is_empty():
+            pytest.fail("the browser suite needs the database as the migrations left it")
+        package_transaction = transaction.atomic()
+        package_transaction.__enter__()
         call_command("load_demo", no_login=True, stdout=io.StringIO())
         set_known_passwords()
     server = LiveServer("localhost")
     yield server.url
     server.stop()
     with django_db_blocker.unblock():
-        restore_migrated_state()
+        transaction.set_rollback(True)
+        package_transaction.__exit__(None, None, None)
 
 
 def set_known_passwords():
