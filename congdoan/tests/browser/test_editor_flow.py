@@ -83,7 +83,8 @@ def approve_from_dashboard(page, title):
     page.get_by_role("link", name=title, exact=True).click()
     more_actions(page)
     with page.expect_response(lambda response: response.request.method == "POST") as sent:
-        page.get_by_role("button", name="Duyệt", exact=True).click()
+        # "Duyệt", or on the last step "Duyệt và xuất bản"; not "Duyệt kèm nhận xét".
+        page.get_by_role("button", name=re.compile(r"^Duyệt(?! kèm)")).first.click()
     assert sent.value.status == 302
     page.wait_for_load_state()
 
