@@ -15,9 +15,17 @@ $(UV):
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
 
-install: $(UV)
+install: $(UV) node_modules
 	$(UV) sync --locked
 	$(MAKE) --no-print-directory compilemessages
+
+# The browser suite's tools (axe-core, vnu-jar, lighthouse), reinstalled when the lock changes.
+# --ignore-scripts: vnu-jar's postinstall would download a Java; Debian's runs vnu.jar.
+# Without npm nothing is installed and the tests needing these tools skip (they fail in CI).
+node_modules: package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch node_modules; \
+	else echo "npm not found: axe, HTML validator and Lighthouse checks will not run"; fi
 
 compilemessages:
 	$(UV) run --locked python -m congdoan.core.compile_messages

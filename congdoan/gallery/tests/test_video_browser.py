@@ -6,7 +6,7 @@ import pytest
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_facade_requests_nothing_from_third_parties_until_clicked(
-    browser, live_server, youtube_video
+    open_page, live_server, youtube_video
 ):
     local_host = urlparse(live_server.url).netloc
     external = []
@@ -18,7 +18,7 @@ def test_facade_requests_nothing_from_third_parties_until_clicked(
         else:
             route.continue_()
 
-    page = browser.new_page()
+    page = open_page()
     page.route("**/*", route)
     page.goto(live_server.url + youtube_video.url, wait_until="networkidle")
     assert external == []
@@ -26,6 +26,5 @@ def test_facade_requests_nothing_from_third_parties_until_clicked(
     with page.expect_request(lambda request: "youtube-nocookie.com" in request.url):
         page.click("[data-video-play]")
     src = page.locator("iframe").get_attribute("src")
-    page.close()
     assert src.startswith("https://www.youtube-nocookie.com/embed/")
     assert any("youtube-nocookie.com" in url for url in external)

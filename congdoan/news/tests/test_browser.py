@@ -7,6 +7,8 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from conftest import session_cookie
+
 from .conftest import SEED_TITLE
 
 pytestmark = [
@@ -23,30 +25,26 @@ COUNT_PRINT_CALLS = "window.print = () => { window.printCalls = (window.printCal
 
 
 def test_admin_fills_an_ascii_folded_slug_from_the_title(
-    live_server, django_user_model, section, browser
+    live_server, django_user_model, section, open_page
 ):
     editor = django_user_model.objects.create_superuser("bientap", "b@example.vn", "mat-khau")
     client = Client()
     client.force_login(editor)
-    session = client.cookies["sessionid"].value
     add_url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", section.pk))
 
-    context = browser.new_context()
-    context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
-    page = context.new_page()
+    page = open_page(cookies=[session_cookie(client, live_server.url)])
     page.goto(live_server.url + add_url)
     page.locator("#id_title").press_sequentially(SEED_TITLE)
     page.locator("#id_title").blur()
     # A locator assertion, not wait_for_function: the admin's CSP forbids the eval that needs.
     expect(page.locator("#id_slug")).to_have_value(re.compile(r"viet-nam$"))
     slug = page.input_value("#id_slug")
-    context.close()
 
     assert slug == "nghi-quyet-02-thuc-day-doi-moi-to-chuc-va-hoat-dong-cong-doan-viet-nam"
 
 
-def test_print_view_opens_the_print_dialog(live_server, article, browser):
-    page = browser.new_page()
+def test_print_view_opens_the_print_dialog(live_server, article, open_page):
+    page = open_page()
     page.add_init_script(COUNT_PRINT_CALLS)
     page.goto(live_server.url + article.url + "in/")
     page.wait_for_function("window.printCalls === 1")
@@ -54,14 +52,14 @@ def test_print_view_opens_the_print_dialog(live_server, article, browser):
     calls = page.evaluate("window.printCalls")
     page.emulate_media(media="print")
     toolbar_display = page.eval_on_selector(".print-toolbar", "el => getComputedStyle(el).display")
-    page.close()
+    page.problems.assert_none()
 
     assert calls == 2
     assert toolbar_display == "none"
 
 
 def test_autosave_keeps_a_draft_whose_cover_image_has_no_alt_text_yet(
-    live_server, django_user_model, section, image, browser
+    live_server, django_user_model, section, image, open_page
 ):
     """Issue 15: autosave answered 400 ("Đã tạm dừng tự động lưu") for such a draft."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -77,11 +75,7 @@ def test_autosave_keeps_a_draft_whose_cover_image_has_no_alt_text_yet(
     editor = django_user_model.objects.create_superuser("bientap", "b@example.vn", "mat-khau")
     client = Client()
     client.force_login(editor)
-    context = browser.new_context()
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    page = context.new_page()
+    page = open_page(cookies=[session_cookie(client, live_server.url)])
     page.goto(
         live_server.url + reverse("wagtailadmin_pages:edit", args=(draft.pk,)),
         wait_until="networkidle",
@@ -101,7 +95,6 @@ def test_autosave_keeps_a_draft_whose_cover_image_has_no_alt_text_yet(
     assert autosave is not None, "the editor never autosaved"
     status = autosave.status
     result = autosave.json()
-    context.close()
 
     assert status == 200
     assert result["success"] is True
