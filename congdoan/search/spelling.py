@@ -15,7 +15,7 @@ finds fewer than `engine.FEW_RESULTS` matches, so a correct query costs nothing 
 """
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
 MIN_LENGTH = 4
 MAX_WORD_LENGTH = 40
@@ -102,8 +102,10 @@ def corrections(word: str) -> list[str]:
         return []
     words = IndexedWord.objects.all()
     if connection.vendor == "postgresql":
+        from django.contrib.postgres.lookups import TrigramSimilar
+
         exact = transpositions(word) | deletions(word) | {word}
-        near = Q(word__trigram_similar=word) | Q(word__in=exact)
+        near = Q(TrigramSimilar(F("word"), word)) | Q(word__in=exact)
     else:
         keys = deletions(word) | {word}
         near = Q(word__in=keys) | Q(deletions__key__in=keys)
