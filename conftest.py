@@ -16,6 +16,26 @@ def pytest_configure(config):
     WSGIServer.request_queue_size = 256
 
 
+# A test's `record_property(TERMINAL_REPORT, text)` is printed in the summary of the run.
+TERMINAL_REPORT = "terminal_report"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the texts tests recorded as TERMINAL_REPORT (e.g. the search quality scores), with
+    or without `-s` and under xdist (recorded properties travel with the workers' reports)."""
+    shown = []
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", "") != "call":
+                continue
+            for name, text in getattr(report, "user_properties", ()):
+                if name == TERMINAL_REPORT and text not in shown:
+                    shown.append(text)
+    for text in shown:
+        terminalreporter.write_sep("-", "report")
+        terminalreporter.write_line(text)
+
+
 def require_service(name: str, available: bool, how: str):
     """Needed service missing: fail in CI; elsewhere skip, saying why."""
     if available:
