@@ -1,6 +1,6 @@
 """The site search: every kind at once through the Wagtail search backend, merged and paged."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.core.paginator import Paginator
@@ -72,6 +72,8 @@ class SearchOutcome:
     capped: set[str] = field(default_factory=set)
     # The query as typed (cleaned), for the link that searches it exactly.
     typed: str = ""
+    # No match held every word: these hits hold some of them.
+    relaxed: bool = False
 
     @property
     def total(self) -> int:
@@ -145,6 +147,14 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
             retry_candidates = _candidates(corrected, q, params, wanted, retry)
             if retry.every_kind_total > outcome.every_kind_total:
                 outcome, candidates, parsed = retry, retry_candidates, corrected
+    if not params.exact and outcome.every_kind_total == 0 and len(parsed.units()) > 1:
+        # Nothing holds every word (a long question, a word the text puts otherwise): the
+        # matches holding most of them, by relevance, said to be partial.
+        relaxed = replace(parsed, operator="or")
+        retry = SearchOutcome(query=relaxed, kind=params.kind, typed=q, relaxed=True)
+        retry_candidates = _candidates(relaxed, q, params, wanted, retry)
+        if retry.every_kind_total:
+            outcome, candidates, parsed = retry, retry_candidates, relaxed
 
     if params.sort == "date":
         candidates.sort(key=lambda row: (_sortable(row[3]), row[4]), reverse=True)

@@ -172,7 +172,7 @@ class ParsedQuery:
         """The query prepared for highlighting, once for every text of a results page."""
         return _Matcher.of(self)
 
-    def _units(self) -> list[tuple[list[Term], tuple[tuple[str, ...], ...]]]:
+    def units(self) -> list[tuple[list[Term], tuple[tuple[str, ...], ...]]]:
         """The query as what must match: each required term, or a span's required terms with
         the span's alternatives."""
         required = {id(term) for term in self.required}
@@ -206,7 +206,7 @@ class ParsedQuery:
             ]
             return joiner.join(parts)
         parts = []
-        for group, alternatives in self._units():
+        for group, alternatives in self.units():
             original = " AND ".join(_fts5_term(term, prefix=False) for term in group)
             if not alternatives:
                 parts.append(original)
@@ -215,8 +215,6 @@ class ParsedQuery:
             options.extend(f'"{" ".join(tokens)}"' for tokens in alternatives)
             parts.append("(" + " OR ".join(options) + ")")
         expression = joiner.join(parts)
-        if self.operator != "and":
-            return expression
         words = self.words
         if phrase_bonus and len(words) > 1:
             # Same matches, but rows holding the words side by side score higher.
@@ -224,7 +222,7 @@ class ParsedQuery:
         if self.spans:
             # Same matches again, but rows holding what was typed (or decoded) score higher
             # than those holding only an expansion or the raw keystrokes.
-            typed = " AND ".join(_fts5_term(term, prefix=False) for term in self.required)
+            typed = joiner.join(_fts5_term(term, prefix=False) for term in self.required)
             expression = f"({expression}) OR ({typed})"
         return expression
 
@@ -242,7 +240,7 @@ class ParsedQuery:
             ]
             return joiner.join(parts)
         parts = []
-        for group, alternatives in self._units():
+        for group, alternatives in self.units():
             original = " & ".join(_tsquery_term(term, prefix=False) for term in group)
             if not alternatives:
                 parts.append(original)
@@ -256,7 +254,8 @@ class ParsedQuery:
         """What was typed (or decoded), without expansions: rows matching it score higher."""
         if not self.spans:
             return None
-        return " & ".join(_tsquery_term(term, prefix=False) for term in self.required)
+        joiner = " & " if self.operator == "and" else " | "
+        return joiner.join(_tsquery_term(term, prefix=False) for term in self.required)
 
     def ts_phrase(self) -> str | None:
         words = self.words
@@ -558,7 +557,7 @@ def title_match(title: str, query: ParsedQuery) -> int:
         if any(tokens[i : i + width] == phrase for i in range(len(tokens) - width + 1)):
             return 2
     present = set(tokens)
-    for group, alternatives in query._units():
+    for group, alternatives in query.units():
         options = [tuple(t for term in group for t in term.tokens), *alternatives]
         if not any(set(option) <= present for option in options):
             return 0

@@ -162,7 +162,7 @@ def _dialect(parsed: ParsedQuery, dialect: str, prefix_last: bool) -> str | None
 def _plain_query(query) -> ParsedQuery | None:
     """The query's words, when it is one plain text (for the phrase bonus on PostgreSQL)."""
     if isinstance(query, UnderstoodQuery):
-        return query.parsed if query.operator == "and" else None
+        return query.parsed
     if isinstance(query, PlainText) and query.operator == "and":
         return parse_query(query.query_string)
     return None

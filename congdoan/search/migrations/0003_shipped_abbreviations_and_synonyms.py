@@ -43,7 +43,7 @@ SYNONYMS = {
     "Người lao động": ["công nhân", "người lao động", "NLĐ"],
     "Nghỉ việc": ["nghỉ việc", "chấm dứt hợp đồng", "thôi việc"],
     "Doanh nghiệp": ["doanh nghiệp", "công ty"],
-    "Thai sản": ["thai sản", "sinh con"],
+    "Thai sản": ["thai sản", "sinh con", "nghỉ đẻ"],
     "Làm thêm giờ": ["làm thêm giờ", "tăng ca"],
     "Nhà ở": ["nhà ở", "nhà trọ", "phòng trọ"],
     "Trợ cấp": ["trợ cấp", "hỗ trợ"],
