@@ -239,3 +239,19 @@ def test_the_running_portal_reads_vni_keystrokes(live_server, home_page):
     assert 'Kết quả cho <em lang="vi">công đoàn</em>' in html
     assert "Tìm chính xác: co6ng d9oa2n" in html
     assert "Đại hội <mark>Công đoàn</mark> cơ sở" in html
+
+
+def test_a_question_no_article_answers_word_for_word_finds_the_closest(client, make_article):
+    make_article("Mức lương tối thiểu vùng năm 2024", sapo="Vùng I là 4,96 triệu đồng.")
+    response = client.get(
+        "/tim-kiem/", {"q": "lương tối thiểu vùng 1 năm 2024 ở Hà Nội là bao nhiêu"}
+    )
+    html = response.content.decode()
+    assert response.context["outcome"].relaxed
+    assert "Không có kết quả chứa đủ mọi từ bạn gõ" in html
+    assert "Mức <mark>lương tối thiểu vùng</mark> <mark>năm 2024</mark>" in html
+    # Searched exactly, a query that holds no single article's words finds nothing.
+    exact = client.get(
+        "/tim-kiem/", {"q": "lương tối thiểu vùng 1 năm 2024 ở Hà Nội", "exact": "1"}
+    )
+    assert exact.context["outcome"].hits == []
