@@ -146,12 +146,12 @@ class ParsedQuery:
     @property
     def rewritten(self) -> bool:
         """Whether the query was decoded, corrected or expanded."""
-        return bool(self.spans)
+        return bool(self.spans) or self.reinterpreted
 
     @property
     def reinterpreted(self) -> bool:
         """Whether words were decoded from keystrokes or corrected (not only expanded)."""
-        return any(span.reason in (DECODED, CORRECTED) for span in self.spans)
+        return any(term.shown for term in self.terms)
 
     @property
     def understood(self) -> str:
@@ -199,10 +199,11 @@ class ParsedQuery:
             return None
         joiner = " AND " if self.operator == "and" else " OR "
         if prefix_last:
-            required = self.required
+            # Suggestions as the reader types: every word, the last one a prefix (`la` may
+            # be the start of `lao`, not the function word).
             parts = [
-                _fts5_term(term, prefix=position == len(required) - 1)
-                for position, term in enumerate(required)
+                _fts5_term(term, prefix=position == len(self.terms) - 1)
+                for position, term in enumerate(self.terms)
             ]
             return joiner.join(parts)
         parts = []
@@ -233,10 +234,9 @@ class ParsedQuery:
             return None
         joiner = " & " if self.operator == "and" else " | "
         if prefix_last:
-            required = self.required
             parts = [
-                _tsquery_term(term, prefix=position == len(required) - 1)
-                for position, term in enumerate(required)
+                _tsquery_term(term, prefix=position == len(self.terms) - 1)
+                for position, term in enumerate(self.terms)
             ]
             return joiner.join(parts)
         parts = []
@@ -398,7 +398,6 @@ def _understood(parsed: ParsedQuery) -> ParsedQuery:
             term, tokens=tuple(fold_tokens(decoded)), exact=exact_token(decoded), shown=decoded
         )
         spans.append(Span(position, position + 1, (term.tokens,), DECODED, (term.typed,)))
-    taken = {span.start for span in spans}
     lexicon = dictionary.current()
     position = 0
     while position < len(terms):
@@ -406,8 +405,6 @@ def _understood(parsed: ParsedQuery) -> ParsedQuery:
         for width in range(min(dictionary.MAX_PHRASE_WORDS, len(terms) - position), 0, -1):
             group = terms[position : position + width]
             if any(t.joined or len(t.tokens) != 1 for t in group):
-                continue
-            if any(p in taken for p in range(position, position + width)) and width > 1:
                 continue
             tokens = tuple(t.tokens[0] for t in group)
             spelt = tuple(t.shown or t.typed for t in group)
@@ -419,17 +416,22 @@ def _understood(parsed: ParsedQuery) -> ParsedQuery:
             position += 1
             continue
         width, alternatives = found
-        previous = next((s for s in spans if s.start == position and s.end == position + 1), None)
+        end = position + width
+        # Raw keystrokes of the words covered are dropped: the decoded words and their
+        # dictionary forms say it better.
+        covered = [s for s in spans if position <= s.start and s.end <= end]
         kept = [a for a in alternatives if a.tokens]
-        new_span = Span(
-            position,
-            position + width,
-            tuple(a.tokens for a in kept) + (previous.alternatives if previous else ()),
-            EXPANDED if previous is None else DECODED,
-            tuple(a.shown for a in kept),
+        spans = [s for s in spans if s not in covered]
+        spans.append(
+            Span(
+                position,
+                end,
+                tuple(a.tokens for a in kept),
+                EXPANDED,
+                tuple(a.shown for a in kept),
+            )
         )
-        spans = [s for s in spans if s is not previous] + [new_span]
-        position += width
+        position = end
     spans.sort(key=lambda span: span.start)
     return ParsedQuery(terms, parsed.operator, spans)
 
