@@ -72,3 +72,29 @@ def test_the_admin_refuses_a_short_form_of_two_words_or_a_duplicate():
     assert "Từ viết tắt là một từ" in str(error.value) or "one word" in str(error.value)
     with pytest.raises(ValidationError):
         Abbreviation(short_form="bhxh", expansions="bảo hiểm xã hội").full_clean()
+
+
+def test_editors_keep_the_dictionary_in_the_admin(client):
+    from django.contrib.auth import get_user_model
+
+    from conftest import force_login_verified
+
+    user = get_user_model().objects.create_superuser("bientap", "bt@example.com", "x")
+    force_login_verified(client, user)
+    listing = client.get("/admin/snippets/search/abbreviation/")
+    assert listing.status_code == 200
+    assert "BHXH" in listing.content.decode()
+    response = client.post(
+        "/admin/snippets/search/abbreviation/add/",
+        {"short_form": "MACĐ", "expansions": "Mái ấm Công đoàn"},
+    )
+    assert response.status_code == 302
+    assert Abbreviation.objects.get(key="macd").expansion_list == ["Mái ấm Công đoàn"]
+    duplicate = client.post(
+        "/admin/snippets/search/abbreviation/add/",
+        {"short_form": "BHXH", "expansions": "bảo hiểm xã hội"},
+    )
+    assert duplicate.status_code == 200
+    assert "“BHXH” đã có trong danh sách." in duplicate.content.decode()
+    groups = client.get("/admin/snippets/search/synonymgroup/")
+    assert groups.status_code == 200 and "Tiền lương" in groups.content.decode()
