@@ -13,6 +13,10 @@ of extra tokens (after the words, so phrase positions stay intact):
   its marks (tones 1-5, circumflex 6, horn 7, breve 8, đ 9). `bàn` -> `banx2`, `bán` -> `banx1`.
   The mark position is left out, so `hoà` and `hòa` (and `đòan`) share one exact token.
 - a *code* token per document number: `02-NQ/TW` -> `02nqtw`, so numbers match whole.
+
+Numbers are written one way before any of this (`normalize_numbers`, for the index and for
+queries alike): a decimal comma as a point (`4,96` -> `4.96`), dates without leading zeros
+(`01/07/2024` -> `1/7/2024`), and `2%` as `2 phần trăm`.
 """
 
 import re
@@ -28,6 +32,11 @@ _TOKEN = re.compile(r"[0-9a-z]+")
 WORD = re.compile(r"[^\W_]+")
 # A document number or any other word chain joined by - / . : (02-NQ/TW, 12/2022/NĐ-CP).
 CODE = re.compile(r"[^\W_]+(?:[-/.:][^\W_]+)+")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+# d/m/yyyy or m/yyyy with any of / - . between the parts; not the start of a document number
+# (`01/2022/NĐ-CP` keeps its zero).
+_DATE = re.compile(r"\b(?:0?(\d{1,2})[/.-])?0?(\d{1,2})[/.-](\d{4})\b(?![/.-]\w)")
+_PERCENT = re.compile(r"(?<=\d)\s*%")
 _MARK_DIGITS = {
     "\u0301": "1",  # sắc
     "\u0300": "2",  # huyền
@@ -43,6 +52,19 @@ _MARK_DIGITS = {
 def normalize(text: str) -> str:
     """NFC-normalize text for storage."""
     return unicodedata.normalize("NFC", text or "")
+
+
+def normalize_numbers(text: str) -> str:
+    """Numbers as typed in any of their usual forms, written one way: `4,96` -> `4.96`,
+    `01/07/2024` and `1-7-2024` -> `1/7/2024`, `07/2024` -> `7/2024`, `2%` -> `2 phần trăm`."""
+    text = _DECIMAL_COMMA.sub(".", text)
+    text = _DATE.sub(_date_parts, text)
+    return _PERCENT.sub(" phần trăm", text)
+
+
+def _date_parts(match: re.Match) -> str:
+    day, month, year = match.groups()
+    return f"{int(day)}/{int(month)}/{year}" if day else f"{int(month)}/{year}"
 
 
 def fold(text: str) -> str:
@@ -97,7 +119,7 @@ def code_key(code: str) -> str:
 def index_text(text: str) -> str:
     """The text stored in the search index for `text`: folded words, then exact and code
     tokens. Only ASCII `[0-9a-z]` tokens, separated by spaces."""
-    text = normalize(text)
+    text = normalize_numbers(normalize(text))
     extras = []
     for word in WORD.findall(text):
         token = exact_token(word)

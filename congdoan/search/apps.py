@@ -8,6 +8,10 @@ class SearchConfig(AppConfig):
     name = "congdoan.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import dictionary  # noqa: F401 - connects the signal that reloads it
+
     portal = PortalContributions(
         stylesheets=("search/css/search.css",),
         scripts=("search/js/autocomplete.js",),

@@ -1,20 +1,24 @@
 """The site search: every kind at once through the Wagtail search backend, merged and paged."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from wagtail.search.backends import get_search_backend
 
+from . import spelling
 from .kinds import SearchKind, available_kinds
 from .text import (
     ParsedQuery,
+    UnderstoodQuery,
     clean_query,
     has_match,
     highlight,
     parse_query,
     snippet,
     title_match,
+    with_corrections,
 )
 
 # Matches are counted up to this many per kind; more are shown as "more than 300". Counting
@@ -23,8 +27,13 @@ COUNT_CAP = 300
 # Ranked candidates kept per kind; later pages than these are of no use to a reader.
 MAX_CANDIDATES_PER_KIND = COUNT_CAP
 # With more matches than COUNT_CAP, backends offering `title_candidates` (PostgreSQL) score only
-# this many candidates, those whose title holds the most query words.
+# candidates: this many whose title holds the most query words, and as many of the newest
+# matches (which are scored on their whole text, so a body-only match is never left out just
+# for its title, and recent articles are among those that can win ties).
 TITLE_CANDIDATES = 200
+RECENT_CANDIDATES = 200
+# Fewer matches than this, and misspelt words are corrected against the index vocabulary.
+FEW_RESULTS = 3
 AUTOCOMPLETE_LIMIT = 8
 
 
@@ -36,6 +45,8 @@ class SearchParams:
     date_from: date | None = None
     date_to: date | None = None
     sort: str = "relevance"
+    # Search exactly what was typed: no decoding, expansion or correction.
+    exact: bool = False
 
 
 @dataclass
@@ -59,6 +70,10 @@ class SearchOutcome:
     counts: dict[str, int] = field(default_factory=dict)
     # Kinds with more than COUNT_CAP matches: their count is a lower bound.
     capped: set[str] = field(default_factory=set)
+    # The query as typed (cleaned), for the link that searches it exactly.
+    typed: str = ""
+    # No match held every word: these hits hold some of them.
+    relaxed: bool = False
 
     @property
     def total(self) -> int:
@@ -106,6 +121,11 @@ def _matches(kind: SearchKind, q: str, params: SearchParams):
 def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=None):
     """One page of hits of every kind (or of `params.kind`), merged by the same relevance.
 
+    The query is understood first (`text.parse_query(understand=True)`: raw keystrokes
+    decoded, abbreviations and synonyms expanded) unless `params.exact`; when it finds fewer
+    than FEW_RESULTS matches, misspelt words are corrected against the index vocabulary and
+    the search runs again.
+
     The backend's scores are not on one scale across kinds: bm25 favours short texts, so a
     video's five-word title and one-line description outscored every long article. A hit's
     relevance is therefore (how its title matches: words in a row, every word, else neither;
@@ -113,18 +133,63 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
     best article comes before the best album or clip), then newest first.
     Within a kind this keeps the backend's order among equally matching titles."""
     q = clean_query(params.q)
-    parsed = parse_query(q)
-    outcome = SearchOutcome(query=parsed, kind=params.kind)
+    parsed = parse_query(q, understand=not params.exact)
+    outcome = SearchOutcome(query=parsed, kind=params.kind, typed=q)
     if not parsed:
         return outcome
-    candidates = []
     # Each kind needs to supply at most the rows up to the requested page.
     wanted = min(MAX_CANDIDATES_PER_KIND, _page_number(page_number) * per_page)
+    candidates = _candidates(parsed, q, params, wanted, outcome)
+    if not params.exact and outcome.every_kind_total < FEW_RESULTS:
+        corrected = _corrected(parsed)
+        if corrected is not parsed:
+            retry = SearchOutcome(query=corrected, kind=params.kind, typed=q)
+            retry_candidates = _candidates(corrected, q, params, wanted, retry)
+            if retry.every_kind_total > outcome.every_kind_total:
+                outcome, candidates, parsed = retry, retry_candidates, corrected
+    if not params.exact and outcome.every_kind_total == 0 and len(parsed.units()) > 1:
+        # Nothing holds every word (a long question, a word the text puts otherwise): the
+        # matches holding most of them, by relevance, said to be partial.
+        relaxed = replace(parsed, operator="or")
+        retry = SearchOutcome(query=relaxed, kind=params.kind, typed=q, relaxed=True)
+        retry_candidates = _candidates(relaxed, q, params, wanted, retry)
+        if retry.every_kind_total:
+            outcome, candidates, parsed = retry, retry_candidates, relaxed
+
+    if params.sort == "date":
+        candidates.sort(key=lambda row: (_sortable(row[3]), row[4]), reverse=True)
+    else:
+        candidates.sort(key=lambda row: (row[4], _sortable(row[3])), reverse=True)
+    outcome.page = Paginator(_Padded(candidates, outcome.total), per_page).get_page(page_number)
+    outcome.hits = _hits(list(outcome.page.object_list), parsed, request)
+    return outcome
+
+
+def _corrected(parsed: ParsedQuery) -> ParsedQuery:
+    """The query with each needed word of 4+ letters that is not in the index also matching
+    the index words one edit away; `parsed` itself when there is nothing to correct."""
+    corrections = {}
+    required = {id(term) for term in parsed.required}
+    spanned = {p for span in parsed.spans for p in range(span.start, span.end)}
+    for position, term in enumerate(parsed.terms):
+        if id(term) not in required or term.joined or len(term.tokens) != 1:
+            continue
+        if position in spanned:
+            continue
+        words = spelling.corrections(term.tokens[0])
+        if words:
+            corrections[position] = words
+    return with_corrections(parsed, corrections) if corrections else parsed
+
+
+def _candidates(parsed: ParsedQuery, q: str, params: SearchParams, wanted: int, outcome):
+    """Ranked rows of every kind for one page, with the kinds' counts written to `outcome`."""
+    candidates = []
     for kind in _kinds_for(params):
         if not kind.has_content():
             outcome.counts[kind.key] = 0
             continue
-        queryset = _matches(kind, q, params)
+        queryset = _matches(kind, UnderstoodQuery(parsed, q), params)
         count = _capped_count(queryset)
         outcome.counts[kind.key] = min(count, COUNT_CAP)
         if count > COUNT_CAP:
@@ -139,7 +204,7 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
         columns = ("pk", "_score", date_field, kind.title_field)
         rows = None
         if params.sort != "date" and count > COUNT_CAP and wanted <= TITLE_CANDIDATES:
-            rows = _rank_title_candidates(kind, q, queryset, ordering, wanted, columns)
+            rows = _rank_candidates(kind, parsed, queryset, ordering, wanted, columns)
         if rows is None:
             rows = list(queryset.order_by(*ordering).values_list(*columns)[:wanted])
         best = max((row[1] or 0.0 for row in rows), default=0.0)
@@ -150,14 +215,7 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
                 kind.priority,
             )
             candidates.append((kind, pk, score, date_value, relevance))
-
-    if params.sort == "date":
-        candidates.sort(key=lambda row: (_sortable(row[3]), row[4]), reverse=True)
-    else:
-        candidates.sort(key=lambda row: (row[4], _sortable(row[3])), reverse=True)
-    outcome.page = Paginator(_Padded(candidates, outcome.total), per_page).get_page(page_number)
-    outcome.hits = _hits(list(outcome.page.object_list), parsed, request)
-    return outcome
+    return candidates
 
 
 def _capped_count(queryset) -> int:
@@ -166,15 +224,17 @@ def _capped_count(queryset) -> int:
     return queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
 
 
-def _rank_title_candidates(kind, q, queryset, ordering, wanted, columns):
-    """The first rows of a very large match set, scored only among the matches whose title
-    holds the most query words (title outranks sapo and body anyway); None when the backend
-    scores every match cheaply or too few such candidates fill the page."""
+def _rank_candidates(kind, parsed, queryset, ordering, wanted, columns):
+    """The first rows of a very large match set, scored on their whole text among two kinds
+    of candidates: the matches whose title holds the most query words (title outranks sapo
+    and body anyway) and the newest matches (body-only matches included); None when the
+    backend scores every match cheaply or too few candidates fill the page."""
     backend = get_search_backend()
     if not hasattr(backend, "title_candidates"):
         return None
-    candidates = backend.title_candidates(kind.model, q, TITLE_CANDIDATES)
-    narrowed = queryset.filter(pk__in=candidates).order_by(*ordering)
+    by_title = backend.title_candidates(kind.model, parsed, TITLE_CANDIDATES)
+    newest = queryset.order_by(f"-{kind.date_field}", "-pk").values("pk")[:RECENT_CANDIDATES]
+    narrowed = queryset.filter(Q(pk__in=by_title) | Q(pk__in=newest)).order_by(*ordering)
     rows = list(narrowed.values_list(*columns)[:wanted])
     return rows if len(rows) == wanted else None
 

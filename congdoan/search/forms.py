@@ -56,6 +56,9 @@ class SearchForm(forms.Form):
     )
     date_from = VietnameseDateField(label=_("From date"))
     date_to = VietnameseDateField(label=_("To date"))
+    exact = forms.BooleanField(
+        label=_("Exactly as typed (no decoding, abbreviations or corrections)"), required=False
+    )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,

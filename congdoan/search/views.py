@@ -33,6 +33,7 @@ def search(request):
         date_from=data["date_from"],
         date_to=data["date_to"],
         sort=data["sort"],
+        exact=data["exact"],
     )
     outcome = run_search(
         params,
@@ -57,6 +58,9 @@ def search(request):
                 "query": link.urlencode(),
             }
         )
+    exact_link = kept.copy()
+    exact_link["q"] = outcome.typed
+    exact_link["exact"] = "1"
     all_link = kept.copy()
     all_link.pop("kind", None)
     context.update(
@@ -66,6 +70,7 @@ def search(request):
         query_prefix=f"{kept.urlencode()}&" if kept else "",
         kind_links=kind_links,
         all_kinds_query=all_link.urlencode(),
+        exact_query=exact_link.urlencode(),
         filtered=bool(params.kind or params.section or params.date_from or params.date_to),
     )
     if data["q"] and not outcome.hits:

@@ -78,3 +78,16 @@ def test_code_key_is_the_same_for_every_spelling_of_a_number(spelling):
 def test_code_token_joins_a_number_whatever_its_separators():
     assert code_token("02-NQ/TW") == code_token("02/nq-tw") == "02nqtw"
     assert code_token("12/2022/NĐ-CP") == "122022ndcp"
+
+
+def test_numbers_are_written_one_way_for_the_index_and_queries():
+    from congdoan.core.text import index_text, normalize_numbers
+
+    assert normalize_numbers("4,96 triệu") == "4.96 triệu"
+    assert normalize_numbers("ngày 01/07/2024.") == "ngày 1/7/2024."
+    assert normalize_numbers("1-7-2024 và 07/2024") == "1/7/2024 và 7/2024"
+    assert normalize_numbers("tăng 2%") == "tăng 2 phần trăm"
+    # A document number keeps its leading zero: it is a code, not a date.
+    assert normalize_numbers("01/2022/NĐ-CP") == "01/2022/NĐ-CP"
+    assert index_text("4,96 triệu") == index_text("4.96 triệu")
+    assert "172024" in index_text("01/07/2024").split()

@@ -17,7 +17,8 @@ from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, Plai
 
 from congdoan.core.text import index_text
 
-from ..text import ParsedQuery, parse_phrase, parse_query
+from .. import dictionary
+from ..text import ParsedQuery, UnderstoodQuery, parse_phrase, parse_query
 
 LEAD_BOOST = 2
 TITLE_BOOST = 10
@@ -73,16 +74,32 @@ class VietnameseIndexer:
         return " ".join(value for f, value in self._values if predicate(f) and value)
 
     @cached_property
+    def _dictionary(self):
+        return dictionary.current()
+
+    def _indexed(self, text: str) -> str:
+        """`index_text` plus the abbreviation tokens of the dictionary (`bhxh` for text
+        holding `bảo hiểm xã hội`, and the reverse), after the words like the other extras."""
+        indexed = index_text(text)
+        extras = self._dictionary.index_extras(indexed.split())
+        return f"{indexed} {' '.join(extras)}" if extras else indexed
+
+    @cached_property
     def title(self) -> str:
-        return index_text(self._join(self._is_title))
+        return self._indexed(self._join(self._is_title))
 
     @cached_property
     def lead(self) -> str:
-        return index_text(self._join(lambda f: self._is_body(f) and self._is_lead(f)))
+        return self._indexed(self._join(lambda f: self._is_body(f) and self._is_lead(f)))
 
     @cached_property
     def rest(self) -> str:
-        return index_text(self._join(lambda f: self._is_body(f) and not self._is_lead(f)))
+        return self._indexed(self._join(lambda f: self._is_body(f) and not self._is_lead(f)))
+
+    @property
+    def words(self) -> set[str]:
+        """The folded words of every searched field (the vocabulary typos are corrected to)."""
+        return {*self.title.split(), *self.lead.split(), *self.rest.split()}
 
     @cached_property
     def autocomplete(self) -> str:
@@ -110,6 +127,8 @@ class UnsupportedQuery(ValueError):
 
 def compile_query(query, dialect: str, prefix_last: bool = False) -> str | None:
     """A modelsearch query tree as an FTS5 MATCH string or a tsquery; None matches nothing."""
+    if isinstance(query, UnderstoodQuery):
+        return _dialect(query.parsed, dialect, prefix_last)
     if isinstance(query, (PlainText, Fuzzy)):
         parsed = parse_query(query.query_string, getattr(query, "operator", "and"))
         return _dialect(parsed, dialect, prefix_last)
@@ -142,6 +161,8 @@ def _dialect(parsed: ParsedQuery, dialect: str, prefix_last: bool) -> str | None
 
 def _plain_query(query) -> ParsedQuery | None:
     """The query's words, when it is one plain text (for the phrase bonus on PostgreSQL)."""
+    if isinstance(query, UnderstoodQuery):
+        return query.parsed
     if isinstance(query, PlainText) and query.operator == "and":
         return parse_query(query.query_string)
     return None

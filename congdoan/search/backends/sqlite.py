@@ -5,6 +5,7 @@ from modelsearch.backends.database.sqlite import sqlite as _sqlite
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from ..spelling import record_words
 from .common import (
     BODY_WEIGHT,
     SQLITE_LEAD_REPEAT,
@@ -24,8 +25,10 @@ class SQLiteIndex(_sqlite.SQLiteIndex):
             return
         content_type_pk = get_content_type_pk(model)
         rows = {}
+        words = set()
         for obj in objs:
             indexer = VietnameseIndexer(obj)
+            words |= indexer.words
             body = " ".join([indexer.lead] * SQLITE_LEAD_REPEAT + [indexer.rest]).strip()
             rows[indexer.id] = {
                 "title": indexer.title,
@@ -34,6 +37,7 @@ class SQLiteIndex(_sqlite.SQLiteIndex):
             }
         if not rows:
             return
+        record_words(words)
         entries = self.entries.filter(content_type_id=content_type_pk)
         existing = set(
             entries.filter(object_id__in=rows.keys()).values_list("object_id", flat=True)

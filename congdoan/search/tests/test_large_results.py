@@ -11,6 +11,7 @@ from congdoan.search.engine import SearchParams, run_search
 def small_caps(monkeypatch):
     monkeypatch.setattr(engine, "COUNT_CAP", 3)
     monkeypatch.setattr(engine, "TITLE_CANDIDATES", 2)
+    monkeypatch.setattr(engine, "RECENT_CANDIDATES", 2)
 
 
 @pytest.mark.postgres
@@ -58,3 +59,48 @@ def test_pages_beyond_title_candidates_follow_full_ranking(make_article, monkeyp
     for page in (1, 2):
         seen += [hit.obj.pk for hit in run_search(SearchParams(q="hoi thao"), page, 2).hits]
     assert seen == full[:3]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_body_only_match_is_a_candidate_too(make_article, small_caps):
+    """Beyond the cap the first page is never chosen from titles alone: the newest matches
+    are candidates as well, scored on their whole text."""
+    import datetime as dt
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from congdoan.search.kinds import available_kinds
+    from congdoan.search.text import parse_query
+
+    long_ago = timezone.now() - dt.timedelta(days=400)
+    for number in range(4):
+        make_article(f"Hội thao công nhân lần {number}", published_at=long_ago)
+    make_article("Tin ngắn đầu tuần", sapo="Hội thao công nhân khu chế xuất.")
+    wanted = make_article("Tin ngắn cuối tuần", sapo="Hội thao công nhân khu công nghiệp.")
+    kind = next(kind for kind in available_kinds() if kind.key == "article")
+    parsed = parse_query("hoi thao")
+    queryset = engine._matches(kind, engine.UnderstoodQuery(parsed, "hoi thao"), SearchParams())
+    columns = ("pk", "_score", kind.date_field, kind.title_field)
+    ordering = ["-_score", f"-{kind.date_field}", "-pk"]
+    rows = engine._rank_candidates(kind, parsed, queryset, ordering, 4, columns)
+    if connection.vendor == "postgresql":
+        # The 2 best titles and the 2 newest matches, all scored: the body-only article is
+        # among them (from titles alone, 2 candidates could not fill 4 rows).
+        assert rows is not None and wanted.pk in [row[0] for row in rows]
+    else:
+        assert rows is None  # SQLite scores every match
+
+
+@pytest.mark.django_db
+def test_recent_articles_win_ties(make_article):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    older = make_article("Hội thao công nhân", slug="a", published_at=now - dt.timedelta(days=30))
+    newer = make_article("Hội thao công nhân", slug="b", published_at=now - dt.timedelta(days=1))
+    pks = [hit.obj.pk for hit in run_search(SearchParams(q="hoi thao")).hits]
+    assert pks == [newer.pk, older.pk]

@@ -196,3 +196,62 @@ def test_the_best_article_comes_before_a_newer_trailer_of_equal_title_match(
     hits = run_search(SearchParams(q="cong doan")).hits
     assert [(hit.kind.key, hit.obj) for hit in hits][0] == ("article", article)
     assert [hit.kind.key for hit in hits] == ["article", "video"]
+
+
+def test_a_decoded_query_says_how_it_was_read_and_links_to_the_exact_search(client, make_article):
+    make_article("Công đoàn cơ sở tổ chức hội thao")
+    response = client.get("/tim-kiem/", {"q": "coong ddoanf"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'Kết quả cho <em lang="vi">công đoàn</em>' in html
+    assert (
+        '<a href="?q=coong+ddoanf&amp;exact=1" rel="nofollow">Tìm chính xác: coong ddoanf</a>'
+        in html
+    )
+    assert "<mark>Công đoàn</mark> cơ sở" in html
+
+    exact = client.get("/tim-kiem/", {"q": "coong ddoanf", "exact": "1"})
+    assert exact.status_code == 200
+    assert exact.context["outcome"].hits == []
+    assert "Kết quả cho" not in exact.content.decode()
+
+
+def test_an_expanded_abbreviation_is_named(client, make_article):
+    make_article("Chi trả bảo hiểm xã hội đúng hạn")
+    html = client.get("/tim-kiem/", {"q": "BHXH"}).content.decode()
+    assert "Tìm cả: bảo hiểm xã hội" in html
+    assert "Kết quả cho" not in html  # nothing was decoded or corrected
+    assert "Chi trả bảo hiểm xã hội đúng hạn" in html
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_running_portal_reads_vni_keystrokes(live_server, home_page):
+    import urllib.request
+
+    section = SectionPageFactory(parent=home_page, title="Tin tức")
+    from congdoan.news.factories import ArticlePageFactory
+
+    ArticlePageFactory(parent=section, title="Đại hội Công đoàn cơ sở nhiệm kỳ mới", sapo="Tin.")
+    url = f"{live_server.url}/tim-kiem/?q=co6ng+d9oa2n"
+    with urllib.request.urlopen(url) as response:  # noqa: S310 - the test server's own URL
+        assert response.status == 200
+        html = response.read().decode()
+    assert 'Kết quả cho <em lang="vi">công đoàn</em>' in html
+    assert "Tìm chính xác: co6ng d9oa2n" in html
+    assert "Đại hội <mark>Công đoàn</mark> cơ sở" in html
+
+
+def test_a_question_no_article_answers_word_for_word_finds_the_closest(client, make_article):
+    make_article("Mức lương tối thiểu vùng năm 2024", sapo="Vùng I là 4,96 triệu đồng.")
+    response = client.get(
+        "/tim-kiem/", {"q": "lương tối thiểu vùng 1 năm 2024 ở Hà Nội là bao nhiêu"}
+    )
+    html = response.content.decode()
+    assert response.context["outcome"].relaxed
+    assert "Không có kết quả chứa đủ mọi từ bạn gõ" in html
+    assert "Mức <mark>lương tối thiểu vùng</mark> <mark>năm 2024</mark>" in html
+    # Searched exactly, a query that holds no single article's words finds nothing.
+    exact = client.get(
+        "/tim-kiem/", {"q": "lương tối thiểu vùng 1 năm 2024 ở Hà Nội", "exact": "1"}
+    )
+    assert exact.context["outcome"].hits == []

@@ -5,9 +5,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
+        ("search", "0003_shipped_abbreviations_and_synonyms"),
     ]
 
     operations = [

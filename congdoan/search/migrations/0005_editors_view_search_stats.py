@@ -10,7 +10,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0001_search_query_stats"),
+        ("search", "0004_search_query_stats"),
         ("core", "0006_newsroom_roles"),
     ]
 
