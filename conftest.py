@@ -79,17 +79,21 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 768}
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Debian Chromium per test process, driven by Playwright."""
+@pytest.fixture
+def browser(monkeypatch):
+    """A headless Debian Chromium for one test, driven by Playwright.
+
+    Per test, not per session: while Playwright runs, its event loop makes Django hand out other
+    connection objects (asgiref's Local sees an async context), and a session-wide Playwright,
+    set up before each test's database fixtures, left `serialized_rollback` tests with nothing to
+    restore (an empty database: `Locale.DoesNotExist`)."""
     require_service(
         "chromium", shutil.which("/usr/bin/chromium") is not None, "apt-get install chromium"
     )
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; the ORM calls made meanwhile
-    # (fixtures, teardown) are still synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The ORM calls made while Playwright's loop runs (the test's own checks) are synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
