@@ -79,22 +79,30 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 768}
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    """A headless Debian Chromium for one test, driven by Playwright.
+@pytest.fixture(scope="session")
+def browser(django_db_setup, django_db_blocker):
+    """One headless Debian Chromium per test process, driven by Playwright.
 
-    Per test, not per session: while Playwright runs, its event loop makes Django hand out other
-    connection objects (asgiref's Local sees an async context), and a session-wide Playwright,
-    set up before each test's database fixtures, left `serialized_rollback` tests with nothing to
-    restore (an empty database: `Locale.DoesNotExist`)."""
+    While Playwright runs, its event loop makes Django hand out other connection objects
+    (asgiref's Local sees an async context). The test databases are set up first, and what
+    `serialized_rollback` restores is handed to those objects too: without it, a transactional
+    test after the first found an empty database (`Locale.DoesNotExist`)."""
     require_service(
         "chromium", shutil.which("/usr/bin/chromium") is not None, "apt-get install chromium"
     )
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    # The ORM calls made while Playwright's loop runs (the test's own checks) are synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    # The ORM calls made while Playwright's loop runs are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
