@@ -46,7 +46,7 @@ var/secret_key:
 	chmod 600 $@
 
 # Without EMAIL_HOST there is no SMTP server to talk to: mail is written to var/outbox/ instead.
-FILE_OUTBOX := django.core.mail.backends.filebased.EmailBackend
+FILE_OUTBOX := congdoan.core.outbox.EmailBackend
 SMTP := django.core.mail.backends.smtp.EmailBackend
 
 run: install var/secret_key

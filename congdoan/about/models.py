@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -56,7 +57,11 @@ class Department(models.Model):
     class Kind(models.TextChoices):
         DEPARTMENT = "department", _("Department (ban)")
         OFFICE = "office", _("Office (văn phòng)")
-        DISTRICT_FEDERATION = "district_federation", _("District labour federation")
+        # A context: the tracker's catalog (loaded first) translates the same msgid "LĐLĐ huyện".
+        DISTRICT_FEDERATION = (
+            "district_federation",
+            pgettext_lazy("department kind", "District labour federation"),
+        )
         SECTOR_UNION = "sector_union", _("Sector trade union")
         GRASSROOTS_UNION = "grassroots_union", _("Grassroots trade union")
 

@@ -104,6 +104,11 @@ def add_demo_accounts(*accounts: DemoAccount) -> None:
     _app_demo_accounts.extend(account for account in accounts if account not in _app_demo_accounts)
 
 
+def demo_accounts() -> tuple[DemoAccount, ...]:
+    """Every demo account: core's, then those the apps added."""
+    return (*DEMO_ACCOUNTS, *_app_demo_accounts)
+
+
 def password_file(username: str = DEMO_EDITOR_USERNAME) -> Path:
     name = PASSWORD_FILE_NAME if username == DEMO_EDITOR_USERNAME else f"demo_{username}_password"
     return Path(settings.VAR_DIR) / name
@@ -178,7 +183,7 @@ def demo_login_lines() -> list[str]:
     """
     logins = [
         (account, password)
-        for account in (*DEMO_ACCOUNTS, *_app_demo_accounts)
+        for account in demo_accounts()
         if (password := stored_password(account)) is not None
     ]
     if not logins:

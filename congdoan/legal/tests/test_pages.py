@@ -13,6 +13,7 @@ from congdoan.legal.factories import (
     LegalDocumentFactory,
 )
 from congdoan.legal.models import LegalDocument, LegalDocumentFile, code_key
+from congdoan.tests.realistic_site import warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -78,14 +79,14 @@ def test_list_and_detail_take_a_fixed_number_of_queries(client, home_page):
     assert max(at_2000) <= 25
 
 
-def test_list_with_2000_documents_within_query_budget(
-    client, home_page, django_assert_max_num_queries
-):
+def test_list_with_2000_documents_within_query_budget(client, home_page):
     bulk_documents(2000)
-    client.get("/van-ban/")
+    # Side data warm (settings, menu, side blocks, hotlines, English link: cached per content
+    # generation behind the page cache, as in production), only the list itself read.
     # 11: one of them asks whether whole words match (else the last word is read as a prefix).
-    with django_assert_max_num_queries(11):
-        response = client.get("/van-ban/?q=cong+doan&area=cong-doan")
+    measured = warm_queries(client, "/van-ban/?q=cong+doan&area=cong-doan")
+    assert measured.count <= 11, measured.sql
+    response = measured.response
     assert response.context["page_obj"].paginator.count == 2000
     assert len(response.context["documents"]) == 20
 

@@ -36,7 +36,7 @@ def served_portal_for(tmp_path):
         "SECRET_KEY": "served-portal-test-" + "x" * 50,
         "DATABASE_URL": shared_database_url(tmp_path),
         "VAR_DIR": str(tmp_path),
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_BACKEND": "congdoan.core.outbox.EmailBackend",
         "EMAIL_FILE_PATH": str(outbox),
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "SEND_ARTICLE_PER_IP_PER_HOUR": str(PER_IP_LIMIT),
@@ -148,7 +148,7 @@ def make_run_email_backend(email_host: str | None) -> str:
 
 
 def test_make_run_writes_mail_to_the_outbox_unless_smtp_is_configured():
-    assert make_run_email_backend(None) == "django.core.mail.backends.filebased.EmailBackend"
+    assert make_run_email_backend(None) == "congdoan.core.outbox.EmailBackend"
     assert (
         make_run_email_backend("smtp.example.vn") == "django.core.mail.backends.smtp.EmailBackend"
     )

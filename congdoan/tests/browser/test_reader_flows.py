@@ -215,11 +215,23 @@ def test_document_filters_change_the_results_and_stay_in_the_url(site_url, open_
     expect(filters.get_by_label("Loại văn bản")).to_have_value(chosen[0])
     after = document_codes(page)
     assert after and set(after) < set(before)
-    assert all(code.startswith("Luật") for code in after)
+    # The results table (cards on a phone) gives each document's type in its own column.
+    assert document_types(page) == ["Luật"] * len(after)
     page.problems.assert_none()
 
 
+def document_rows(page):
+    """The results table's rows that list a document (the header row has no link)."""
+    table = page.get_by_role("main").get_by_role("table")
+    return table.get_by_role("row").filter(has=page.get_by_role("link"))
+
+
 def document_codes(page):
-    """The document codes (số ký hiệu) listed in the results, as link texts."""
-    links = page.get_by_role("main").get_by_role("link", name=re.compile(r"\d+\/"))
-    return [text.strip() for text in links.all_inner_texts()]
+    """The document codes (số ký hiệu) listed in the results: each row's header, a link."""
+    rows = document_rows(page)
+    return [text.strip() for text in rows.get_by_role("rowheader").all_inner_texts()]
+
+
+def document_types(page):
+    """The document types (loại văn bản) listed in the results: each row's last cell."""
+    return [row.get_by_role("cell").last.inner_text().strip() for row in document_rows(page).all()]
