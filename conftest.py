@@ -136,7 +136,10 @@ class PageProblems:
         self.console_errors.append(message.text)
 
     def _on_request_failed(self, request):
-        self.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
+        # net::ERR_ABORTED is the page itself cancelling a request it no longer needs (a
+        # navigation, a newer autocomplete fetch), not a failure of the portal.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
 
     def _on_response(self, response):
         if response.status >= 400 and response.status not in self.allowed_statuses:

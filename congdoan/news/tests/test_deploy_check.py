@@ -8,11 +8,11 @@ from django.conf import settings
 
 
 def run_manage(tmp_path, *args, **env):
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "HTTPS", "DEBUG", "SECURE_HSTS_SECONDS"}
-    }
+    # DJANGO_ALLOW_ASYNC_UNSAFE: set for the test process by the browser fixture (conftest.py),
+    # never in a deployment, and `check --deploy` rightly warns about it.
+    excluded = {"DATABASE_URL", "REDIS_URL", "HTTPS", "DEBUG", "SECURE_HSTS_SECONDS"}
+    excluded.add("DJANGO_ALLOW_ASYNC_UNSAFE")
+    environment = {key: value for key, value in os.environ.items() if key not in excluded}
     environment.update(VAR_DIR=str(tmp_path), **env)
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), *args],
