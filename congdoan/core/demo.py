@@ -221,8 +221,8 @@ def load(stdout):
             setattr(site_settings, field, value)
             changed = True
     if not site_settings.website_links.exists():
-        for title, url in DEMO_WEBSITE_LINKS:
-            site_settings.website_links.add(WebsiteLink(title=title, url=url))
+        for order, (title, url) in enumerate(DEMO_WEBSITE_LINKS):
+            site_settings.website_links.add(WebsiteLink(sort_order=order, title=title, url=url))
         changed = True
     if changed:
         site_settings.save()

@@ -139,9 +139,9 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                 rendition_prefetch("banner__renditions"),
                 Prefetch(
                     "website_links",
-                    queryset=WebsiteLink.objects.select_related("image").prefetch_related(
-                        rendition_prefetch("image__renditions")
-                    ),
+                    queryset=WebsiteLink.objects.select_related("image")
+                    .prefetch_related(rendition_prefetch("image__renditions"))
+                    .order_by("sort_order", "pk"),
                 ),
             )
         )

@@ -342,7 +342,9 @@ def ensure_document(data: dict, types, issuers, areas) -> LegalDocument:
     )
     document.areas = [areas[name] for name in data["areas"]]
     if data.get("pdf"):
-        item = LegalDocumentFile(title=f"Toàn văn {data['type']} {data['code']} (PDF)")
+        item = LegalDocumentFile(
+            sort_order=0, title=f"Toàn văn {data['type']} {data['code']} (PDF)"
+        )
         file_name = f"{data['id']}.pdf"
         item.file.save(file_name, ContentFile(text_pdf(data["pdf"])), save=False)
         document.files = [item]

@@ -37,7 +37,9 @@ def ensure_poll(data, opens_at, closes_at) -> Poll:
         opens_at=opens_at,
         closes_at=closes_at,
     )
-    poll.choices = [PollChoice(label=label) for label in data["choices"]]
+    poll.choices = [
+        PollChoice(sort_order=order, label=label) for order, label in enumerate(data["choices"])
+    ]
     poll.save()
     choices = list(poll.choices.order_by("sort_order", "pk"))
     for picked in data["votes"]:

@@ -142,3 +142,15 @@ def test_make_run_demo_0_starts_without_the_demo():
 
     assert run_command("DEMO=0").endswith("run_portal --host 127.0.0.1 --port 8000 --no-demo")
     assert "--no-demo" not in run_command()
+
+
+def test_every_ordered_demo_row_has_its_place(var_dir):
+    """Rows with no `sort_order` come back in any order from PostgreSQL (after a restore too)."""
+    from django.apps import apps
+    from wagtail.models import Orderable
+
+    load_demo()
+    ordered = [model for model in apps.get_models() if issubclass(model, Orderable)]
+    assert len(ordered) >= 4
+    for model in ordered:
+        assert not model.objects.filter(sort_order__isnull=True).exists(), model.__name__
