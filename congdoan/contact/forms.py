@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.about.models import Department
-from congdoan.news.forms import SingleLineCharField, SingleLineEmailField
+from congdoan.core.forms import BotTrapForm, SingleLineCharField, SingleLineEmailField
 
 from .models import ContactMessage, validate_phone
 
@@ -13,7 +13,7 @@ MESSAGE_MAX_LENGTH = 3000
 TOO_LONG = _("Too long: at most %(limit_value)d characters (it has %(show_value)d).")
 
 
-class ContactForm(forms.Form):
+class ContactForm(BotTrapForm):
     """*Liên hệ*: who writes, to which department, about what. Name, email, phone and subject
     refuse line breaks (they go into mail headers); the honeypot catches bots."""
 
@@ -61,12 +61,3 @@ class ContactForm(forms.Form):
         error_messages={"required": _("Please write your message."), "max_length": TOO_LONG},
         widget=forms.Textarea(attrs={"rows": 6, "maxlength": MESSAGE_MAX_LENGTH}),
     )
-    # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))

@@ -5,7 +5,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,11 +14,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from congdoan.core.form_limits import Limit, create_within_limits, keyed_hash
 from congdoan.core.pages import BasePage
-from congdoan.news.models.article_send_log import RATE_WINDOW, keyed_hash
 
-# pg_advisory_xact_lock key that serializes contact-message reservations across processes.
-CONTACT_LOCK_ID = 5_190_000_015
 PHONE_PATTERN = re.compile(r"\+?[0-9 .()-]{3,30}")
 
 
@@ -74,40 +72,20 @@ class ContactPage(BasePage):
         return serve_contact_page(self, request)
 
 
-class ContactLimitReached(Exception):
-    """A rate limit refused the message; `limit` says which one ("ip" or "email")."""
-
-    def __init__(self, limit: str):
-        super().__init__(limit)
-        self.limit = limit
-
-
 class ContactMessageQuerySet(models.QuerySet):
     def reserve(self, ip: str, **fields) -> "ContactMessage":
-        """Store one message, or raise ContactLimitReached and store nothing.
-
-        Record-then-check in one transaction, as *Gửi bài viết* does: the INSERT takes
-        SQLite's write lock and PostgreSQL an advisory lock first, so concurrent senders are
-        counted one after another and none slips past a limit.
-        """
-        ip_hash = keyed_hash("ip", ip)
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CONTACT_LOCK_ID])
-            message = self.create(ip_hash=ip_hash, **fields)
-            recent = self.filter(created_at__gte=timezone.now() - RATE_WINDOW)
-            if recent.filter(ip_hash=ip_hash).count() > settings.CONTACT_MESSAGES_PER_IP_PER_HOUR:
-                limit = "ip"
-            elif (
-                recent.filter(email__iexact=message.email).count()
-                > settings.CONTACT_MESSAGES_PER_EMAIL_PER_HOUR
-            ):
-                limit = "email"
-            else:
-                return message
-            transaction.set_rollback(True)
-        raise ContactLimitReached(limit)
+        """Store one message, or raise SubmissionLimitReached (its `limit`: "ip" or "email")
+        and store nothing."""
+        ip_hash = keyed_hash("contact.ip", ip)
+        limits = [
+            Limit("ip", {"ip_hash": ip_hash}, settings.CONTACT_MESSAGES_PER_IP_PER_HOUR),
+            Limit(
+                "email",
+                {"email__iexact": fields["email"]},
+                settings.CONTACT_MESSAGES_PER_EMAIL_PER_HOUR,
+            ),
+        ]
+        return create_within_limits(self.model, limits, ip_hash=ip_hash, **fields)
 
 
 class ContactMessage(models.Model):

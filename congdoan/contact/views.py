@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from congdoan.about.models import Department
 from congdoan.core.client_ip import client_ip
+from congdoan.core.form_limits import SubmissionLimitReached
 
 from .forms import ContactForm
-from .models import ContactLimitReached, ContactMessage
+from .models import ContactMessage
 from .tasks import send_contact_message
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def serve_contact_page(page, request):
                     subject=data["subject"],
                     message=data["message"],
                 )
-            except ContactLimitReached as refused:
+            except SubmissionLimitReached as refused:
                 field, error = LIMIT_MESSAGES[refused.limit]
                 form.add_error(field, error)
                 status = 429

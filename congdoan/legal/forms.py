@@ -4,7 +4,7 @@ from django import forms
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.news.forms import SingleLineCharField, SingleLineEmailField
+from congdoan.core.forms import BotTrapForm, SingleLineCharField, SingleLineEmailField
 
 from .models import Area, DocumentType, Issuer, LegalDocument, Status
 
@@ -148,7 +148,7 @@ class DocumentFilterForm(forms.Form):
         )
 
 
-class DraftCommentForm(forms.Form):
+class DraftCommentForm(BotTrapForm):
     """*Góp ý dự thảo*: name, email, organization (optional) and the comment, protected like
     *Gửi bài viết* (CSRF, honeypot, one line per header-like field, lengths, a rate limit)."""
 
@@ -199,12 +199,3 @@ class DraftCommentForm(forms.Form):
         },
         widget=forms.Textarea(attrs={"rows": 8, "maxlength": COMMENT_MAX_LENGTH}),
     )
-    # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))

@@ -1,29 +1,14 @@
 from django import forms
-from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from congdoan.core.forms import BotTrapForm, SingleLineCharField, SingleLineEmailField
 
 MESSAGE_MAX_LENGTH = 500
 SENDER_NAME_MAX_LENGTH = 60
 
 
-class SingleLineMixin:
-    """Refuses line breaks and control characters: they would smuggle extra mail headers."""
-
-    def to_python(self, value):
-        if isinstance(value, str) and any(ord(char) < 32 or ord(char) == 127 for char in value):
-            raise ValidationError(_("Line breaks are not allowed here."), code="line_break")
-        return super().to_python(value)
-
-
-class SingleLineCharField(SingleLineMixin, forms.CharField):
-    pass
-
-
-class SingleLineEmailField(SingleLineMixin, forms.EmailField):
-    pass
-
-
-class SendArticleForm(forms.Form):
+class SendArticleForm(BotTrapForm):
     """ "Gửi bài viết": who receives the article, who sends it, an optional short note."""
 
     recipient = SingleLineEmailField(
@@ -57,12 +42,10 @@ class SendArticleForm(forms.Form):
         },
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": MESSAGE_MAX_LENGTH}),
     )
-    # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per form, so it is in the reader's language (a lazy string cannot be %-formatted).
+        self.fields["message"].help_text = gettext("Plain text, at most %(limit)s characters.") % {
+            "limit": MESSAGE_MAX_LENGTH
+        }

@@ -3,8 +3,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.forms import SingleLineCharField
 from congdoan.core.image_checks import check_uploaded_image
-from congdoan.news.forms import SingleLineCharField
 
 TITLE_MAX_LENGTH = 255
 SAPO_MAX_LENGTH = 1000

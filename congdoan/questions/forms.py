@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.news.forms import SingleLineCharField, SingleLineEmailField
+from congdoan.core.forms import BotTrapForm, SingleLineCharField, SingleLineEmailField
 
 from .models import QuestionTopic
 
@@ -11,7 +11,7 @@ NAME_MAX_LENGTH = 80
 SEARCH_MAX_LENGTH = 200
 
 
-class AskQuestionForm(forms.Form):
+class AskQuestionForm(BotTrapForm):
     """*Gửi câu hỏi*: the question, a topic, where to send the reply; the name is optional."""
 
     asker_name = SingleLineCharField(
@@ -65,15 +65,6 @@ class AskQuestionForm(forms.Form):
         ),
         required=False,
     )
-    # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
 
 class ArchiveFilterForm(forms.Form):

@@ -1,29 +1,14 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import models
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.form_limits import Limit, create_within_limits, keyed_hash
+
 RATE_WINDOW = timedelta(hours=1)
-# pg_advisory_xact_lock key that serializes "Gửi bài viết" reservations across processes.
-SEND_LOCK_ID = 5_190_000_013
 ERROR_MAX_LENGTH = 500
-
-
-def keyed_hash(kind: str, value: str) -> str:
-    """HMAC of an IP or address keyed with SECRET_KEY: counts senders without storing who."""
-    key_salt = f"congdoan.news.send.{kind}"
-    return salted_hmac(key_salt, value.strip().lower(), algorithm="sha256").hexdigest()
-
-
-class SendLimitReached(Exception):
-    """A rate limit refused the email; `limit` says which one."""
-
-    def __init__(self, limit: str):
-        super().__init__(limit)
-        self.limit = limit
 
 
 class ArticleSendLogQuerySet(models.QuerySet):
@@ -31,36 +16,30 @@ class ArticleSendLogQuerySet(models.QuerySet):
         return self.filter(created_at__gte=timezone.now() - RATE_WINDOW)
 
     def reserve(self, article, ip: str, recipient: str) -> "ArticleSendLog":
-        """Record one email, or raise SendLimitReached and record nothing.
-
-        Record-then-check in one transaction, so concurrent requests cannot all pass a check made
-        before any of them recorded: the INSERT takes SQLite's write lock (held to the commit) and
-        PostgreSQL takes an advisory lock first, so reservations run one at a time in every
-        process, and each counts every earlier one.
-        """
-        ip_hash = keyed_hash("ip", ip)
-        recipient_hash = keyed_hash("recipient", recipient)
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SEND_LOCK_ID])
-            entry = self.create(article=article, ip_hash=ip_hash, recipient_hash=recipient_hash)
-            recent = self.recent()
-            to_recipient = recent.filter(recipient_hash=recipient_hash)
-            if recent.filter(ip_hash=ip_hash).count() > settings.SEND_ARTICLE_PER_IP_PER_HOUR:
-                limit = "ip"
-            elif (
-                to_recipient.filter(article=article).count()
-                > settings.SEND_ARTICLE_PER_RECIPIENT_PER_HOUR
-            ):
-                limit = "recipient_article"
-            elif to_recipient.count() > settings.SEND_ARTICLE_TO_RECIPIENT_PER_HOUR:
-                limit = "recipient"
-            else:
-                self.prune()
-                return entry
-            transaction.set_rollback(True)
-        raise SendLimitReached(limit)
+        """Record one email, or raise SubmissionLimitReached (its `limit`: "ip",
+        "recipient_article" or "recipient") and record nothing."""
+        ip_hash = keyed_hash("news.send.ip", ip)
+        recipient_hash = keyed_hash("news.send.recipient", recipient)
+        to_recipient = {"recipient_hash": recipient_hash}
+        limits = [
+            Limit("ip", {"ip_hash": ip_hash}, settings.SEND_ARTICLE_PER_IP_PER_HOUR),
+            Limit(
+                "recipient_article",
+                {**to_recipient, "article": article},
+                settings.SEND_ARTICLE_PER_RECIPIENT_PER_HOUR,
+            ),
+            Limit("recipient", to_recipient, settings.SEND_ARTICLE_TO_RECIPIENT_PER_HOUR),
+        ]
+        entry = create_within_limits(
+            self.model,
+            limits,
+            window=RATE_WINDOW,
+            article=article,
+            ip_hash=ip_hash,
+            recipient_hash=recipient_hash,
+        )
+        self.prune()
+        return entry
 
     def prune(self):
         """Finished sends older than the window count for nothing; the others stay for admins."""

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from congdoan.core.client_ip import client_ip
+from congdoan.core.form_limits import SubmissionLimitReached
 from congdoan.news.forms import SendArticleForm
 from congdoan.news.models import ArticleSendLog
-from congdoan.news.models.article_send_log import SendLimitReached
 from congdoan.news.tasks import send_article_email
 
 
@@ -82,7 +82,7 @@ def send_article(request, article):
                 return redirect(request.path)
             try:
                 log = ArticleSendLog.objects.reserve(article, client_ip(request), recipient)
-            except SendLimitReached as refused:
+            except SubmissionLimitReached as refused:
                 field, error = LIMIT_MESSAGES[refused.limit]
                 form.add_error(field, error)
                 status = 429
