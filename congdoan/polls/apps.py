@@ -15,6 +15,10 @@ class PollsConfig(AppConfig):
         stylesheets=("polls/polls.css",),
         sidebar_templates=(Placed("polls/sidebar.html", order=150),),
         demo_loader="congdoan.polls.demo.load",
+        # Polls open and close by the clock: cached pages must follow within a minute.
+        scheduled_commands=(
+            {"name": "poll_pages", "command": "refresh_poll_pages", "args": [], "every": 60},
+        ),
     )
 
     def ready(self):

@@ -25,6 +25,13 @@ class PollQuerySet(models.QuerySet):
     def open_at(self, moment):
         return self.filter(opens_at__lte=moment, closes_at__gt=moment)
 
+    def opening_or_closing_between(self, start, end):
+        """Polls whose state changed in (start, end]: pages showing polls must be rendered anew."""
+        return self.filter(
+            models.Q(opens_at__gt=start, opens_at__lte=end)
+            | models.Q(closes_at__gt=start, closes_at__lte=end)
+        )
+
     def current(self):
         """The poll the side block shows: the newest one open now."""
         return self.open_at(timezone.now()).order_by("-opens_at", "-pk").first()
