@@ -26,6 +26,7 @@ from .conftest import PASSWORD, REPO
 pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("demo_site")]
 
 GUIDE_SCREENSHOTS = REPO / "docs" / "screenshots" / "editor"
+EDIT_FORM_URL = re.compile(r"/admin/pages/\d+/edit/$")
 ALT_TEXT = "Đoàn viên công đoàn nhận quà Tết tại nhà văn hóa khu công nghiệp"
 CAPTION = "Trao quà Tết cho đoàn viên có hoàn cảnh khó khăn. Ảnh: Phóng viên"
 
@@ -78,11 +79,16 @@ def more_actions(page):
     page.get_by_role("button", name="Thao tác khác").click()
 
 
+def is_page_form_post(response) -> bool:
+    """The editor's form sent (not the editing-session pings Wagtail sends every few seconds)."""
+    return response.request.method == "POST" and bool(EDIT_FORM_URL.search(response.url))
+
+
 def approve_from_dashboard(page, title):
     """An approver finds the article under *Awaiting your review* and approves it."""
     page.get_by_role("link", name=title, exact=True).click()
     more_actions(page)
-    with page.expect_response(lambda response: response.request.method == "POST") as sent:
+    with page.expect_response(is_page_form_post) as sent:
         # "Duyệt", or on the last step "Duyệt và xuất bản"; not "Duyệt kèm nhận xét".
         page.get_by_role("button", name=re.compile(r"^Duyệt(?! kèm)")).first.click()
     assert sent.value.status == 302
