@@ -233,7 +233,9 @@ class Leader(Orderable):
     page = ParentalKey(LeadershipPage, on_delete=models.CASCADE, related_name="leaders")
     group = models.CharField(_("group"), max_length=16, choices=Group.choices, default="standing")
     full_name = models.CharField(_("full name"), max_length=120)
-    title = models.CharField(_("title"), max_length=255, help_text=_("e.g. Chủ tịch"))
+    title = models.CharField(
+        pgettext_lazy("leader's position", "title"), max_length=255, help_text=_("e.g. Chủ tịch")
+    )
     term = models.CharField(
         _("term"), max_length=64, blank=True, help_text=_("e.g. Nhiệm kỳ 2023–2028")
     )

@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
@@ -26,7 +26,7 @@ from .roles import two_factor_required
 
 class CodeForm(forms.Form):
     token = forms.CharField(
-        label=gettext_lazy("Code"),
+        label=pgettext_lazy("two-factor", "Code"),
         max_length=16,
         strip=True,
         widget=forms.TextInput(

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -56,7 +57,7 @@ class ContactPage(BasePage):
                 FieldPanel("map_url"),
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")]),
             ],
-            heading=_("Contacts"),
+            heading=_("Contact details"),
         ),
         FieldPanel("show_departments"),
     ]
@@ -94,7 +95,7 @@ class ContactMessage(models.Model):
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
-        IN_PROGRESS = "in_progress", _("In progress")
+        IN_PROGRESS = "in_progress", pgettext_lazy("message status", "In progress")
         ANSWERED = "answered", _("Answered")
 
     # Kept when a department is deleted (the message history stays), then without one.
@@ -108,7 +109,7 @@ class ContactMessage(models.Model):
     name = models.CharField(_("name"), max_length=100)
     email = models.EmailField(_("email"))
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(pgettext_lazy("message", "subject"), max_length=200)
     message = models.TextField(_("message"))
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.NEW, db_index=True
@@ -177,7 +178,9 @@ class HotlineSettings(ClusterableModel, BaseSiteSetting):
 
 class Hotline(Orderable):
     settings = ParentalKey(HotlineSettings, on_delete=models.CASCADE, related_name="hotlines")
-    label = models.CharField(_("label"), max_length=100, help_text=_("e.g. Tư vấn pháp luật"))
+    label = models.CharField(
+        pgettext_lazy("hotline", "label"), max_length=100, help_text=_("e.g. Tư vấn pháp luật")
+    )
     number = models.CharField(_("number"), max_length=30, validators=[validate_phone])
 
     panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("number")])]

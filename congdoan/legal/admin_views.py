@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -123,9 +124,9 @@ class DraftCommentViewSet(SnippetViewSet):
     menu_label = _("Comments on drafts")
     list_display = [
         "name",
-        Column("document", label=_("document")),
+        Column("document", label=pgettext_lazy("legal document", "document")),
         "organization",
-        Column("comment", label=_("comment")),
+        Column("comment", label=pgettext_lazy("draft comment", "comment")),
         "created_at",
         "approved",
     ]

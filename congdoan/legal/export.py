@@ -3,7 +3,6 @@
 import io
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -16,7 +15,7 @@ def comments_workbook(document) -> bytes:
     """One sheet: STT, thời gian, họ tên, email, cơ quan, nội dung, trạng thái, oldest first."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _("Comments")[:31]
+    sheet.title = pgettext("draft comments", "Comments")[:31]
     headings = [
         pgettext("comments export", "No."),
         pgettext("comments export", "Time"),

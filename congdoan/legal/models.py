@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -311,7 +312,7 @@ class LegalDocument(index.Indexed, ClusterableModel):
     external_id = models.CharField(
         _("import key"), max_length=255, null=True, blank=True, unique=True, editable=False
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("date", "created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = LegalDocumentQuerySet.as_manager()
@@ -557,14 +558,14 @@ class DraftComment(models.Model):
 
     document = models.ForeignKey(
         LegalDocument,
-        verbose_name=_("document"),
+        verbose_name=pgettext_lazy("legal document", "document"),
         on_delete=models.CASCADE,
         related_name="draft_comments",
     )
     name = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("email"), max_length=254)
     organization = models.CharField(_("organization"), max_length=200, blank=True)
-    comment = models.TextField(_("comment"))
+    comment = models.TextField(pgettext_lazy("draft comment", "comment"))
     created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
     address_hash = models.CharField(max_length=64, db_index=True, editable=False)
     approved = models.BooleanField(

@@ -13,6 +13,7 @@ from django.db.models import Count, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -137,7 +138,7 @@ class PollChoice(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("choice")
-        verbose_name_plural = _("choices")
+        verbose_name_plural = pgettext_lazy("poll answers", "choices")
 
     def __str__(self):
         return self.label

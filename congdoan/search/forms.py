@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congdoan.news.models import SectionPage
 
@@ -48,7 +49,7 @@ class SearchForm(forms.Form):
     q = QueryField(label=_("Keywords"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     section = SectionField(
-        label=_("Section"),
+        label=pgettext_lazy("news section", "Section"),
         queryset=SectionPage.objects.none(),
         required=False,
         empty_label=_("All sections"),

@@ -188,8 +188,8 @@ class Task(models.Model):
 
     class Meta:
         ordering = ["program", "order", "deadline", "pk"]
-        verbose_name = _("task")
-        verbose_name_plural = _("tasks")
+        verbose_name = pgettext_lazy("action-program task", "task")
+        verbose_name_plural = pgettext_lazy("action-program task", "tasks")
         permissions = [
             ("view_all_tasks", _("Can see every unit's tasks")),
             ("report_progress", _("Can reach the tracker and report on own unit's tasks")),
@@ -201,7 +201,10 @@ class Task(models.Model):
 
 class ProgressReport(models.Model):
     task = models.ForeignKey(
-        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="reports"
+        Task,
+        verbose_name=pgettext_lazy("action-program task", "task"),
+        on_delete=models.CASCADE,
+        related_name="reports",
     )
     unit = models.ForeignKey(
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="reports"
@@ -257,7 +260,10 @@ class ReminderSent(models.Model):
         MISSED = "missed", _("Deadline missed")
 
     task = models.ForeignKey(
-        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="reminders"
+        Task,
+        verbose_name=pgettext_lazy("action-program task", "task"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
     )
     kind = models.CharField(_("reminder kind"), max_length=20, choices=Kind.choices)
     sent_at = models.DateTimeField(_("sent at"), default=timezone.now)

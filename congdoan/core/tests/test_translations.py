@@ -1,3 +1,4 @@
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,21 @@ def test_compiled_catalogs_use_the_vietnamese_plural_rule(tmp_path, capsys):
         with mo_path.open("rb") as mo_file:
             translations = gettext.GNUTranslations(mo_file)
         assert translations.plural(2) == 0, mo_path
+
+
+def test_no_message_is_translated_two_ways_by_two_catalogs():
+    """Django merges every catalog into one: the project's wins, then the first installed app's.
+    A msgid two catalogs translate differently shows one app's word in the other's screens
+    ("task" as a workflow step in the action-program tracker); such a msgid needs a msgctxt."""
+    translations = defaultdict(dict)
+    for catalog in CATALOGS:
+        if catalog.name != "django.po":
+            continue
+        with catalog.open("rb") as po_file:
+            for message in read_po(po_file):
+                if message.id and message.string:
+                    msgid = message.id if isinstance(message.id, str) else message.id[0]
+                    owner = str(catalog.relative_to(PROJECT_DIR).parts[0])
+                    translations[(message.context, msgid)][owner] = str(message.string)
+    clashes = {key: found for key, found in translations.items() if len(set(found.values())) > 1}
+    assert clashes == {}
