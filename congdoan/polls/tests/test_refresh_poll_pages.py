@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def refresh(capture) -> str:
     output = StringIO()
     with capture(execute=True):
-        call_command("refresh_poll_pages", stdout=output)
+        call_command("refresh_poll_pages", stdout=output, verbosity=2)
     return output.getvalue().strip()
 
 
@@ -46,6 +46,12 @@ def test_pages_are_rendered_anew_once_the_clock_closes_a_poll(
 
     assert refresh(django_capture_on_commit_callbacks) == "no poll opened or closed"
     assert client.get(section.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_run_that_changes_nothing_prints_nothing(home_page):
+    output = StringIO()
+    call_command("refresh_poll_pages", stdout=output)
+    assert output.getvalue() == ""
 
 
 def test_the_scheduler_runs_it_every_minute():

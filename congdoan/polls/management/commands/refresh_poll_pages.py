@@ -30,4 +30,8 @@ class Command(BaseCommand):
         if changed:
             content_version.bump()
         cache.set(CHECKED_AT_KEY, now, timeout=None)
-        self.stdout.write("pages refreshed" if changed else "no poll opened or closed")
+        # Run every minute by the scheduler: silent unless something happened (or -v 2).
+        if changed:
+            self.stdout.write("pages refreshed")
+        elif options["verbosity"] > 1:
+            self.stdout.write("no poll opened or closed")
