@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from math import comb
 
 from django.core.paginator import Paginator
 from wagtail.search.backends import get_search_backend
@@ -31,6 +32,8 @@ MAX_CANDIDATES_PER_KIND = COUNT_CAP
 # included). All are scored on their whole text; among the thousands of equal titles of a
 # very common query, the recent ones are those scored (recent articles win ties).
 CANDIDATES = 20
+# A partial match (`_relaxations`) is looked for as at most this many combinations of words.
+MAX_COMBINATIONS = 40
 # Fewer matches than this, and misspelt words are corrected against the index vocabulary.
 FEW_RESULTS = 3
 AUTOCOMPLETE_LIMIT = 8
@@ -155,14 +158,19 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
             retry_candidates = _candidates(corrected, q, params, wanted, retry)
             if retry.every_kind_total > outcome.every_kind_total:
                 outcome, candidates, parsed = retry, retry_candidates, corrected
-    if not params.exact and outcome.every_kind_total == 0 and len(parsed.units()) > 1:
+    units = len(parsed.units())
+    if not params.exact and outcome.every_kind_total == 0 and units > 1:
         # Nothing holds every word (a long question, a word the text puts otherwise): the
-        # matches holding most of them, by relevance, said to be partial.
-        relaxed = replace(parsed, operator="or")
-        retry = SearchOutcome(query=relaxed, kind=params.kind, typed=q, relaxed=True)
-        retry_candidates = _candidates(relaxed, q, params, wanted, retry)
-        if retry.every_kind_total:
-            outcome, candidates, parsed = retry, retry_candidates, relaxed
+        # matches holding most of them (all but one, else half, else any one), by relevance,
+        # said to be partial. Any one alone would let the newest of thousands of articles
+        # holding one common word push out the one holding all but one.
+        for at_least in _relaxations(units):
+            relaxed = replace(parsed, operator="or", at_least=at_least)
+            retry = SearchOutcome(query=relaxed, kind=params.kind, typed=q, relaxed=True)
+            retry_candidates = _candidates(relaxed, q, params, wanted, retry)
+            if retry.every_kind_total:
+                outcome, candidates, parsed = retry, retry_candidates, relaxed
+                break
 
     if params.sort == "date":
         candidates.sort(key=lambda row: (_sortable(row[3]), row[4]), reverse=True)
@@ -171,6 +179,13 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
     outcome.page = Paginator(_Padded(candidates, outcome.total), per_page).get_page(page_number)
     outcome.hits = _hits(list(outcome.page.object_list), parsed, request)
     return outcome
+
+
+def _relaxations(units: int) -> list[int]:
+    """How many of a query's `units` a partial match must hold, tried in turn: all but one,
+    half, one; a number needing over MAX_COMBINATIONS alternatives is skipped."""
+    wanted = sorted({units - 1, (units + 1) // 2, 1}, reverse=True)
+    return [n for n in wanted if n >= 1 and (n == 1 or comb(units, n) <= MAX_COMBINATIONS)]
 
 
 def _corrected(parsed: ParsedQuery) -> ParsedQuery:
