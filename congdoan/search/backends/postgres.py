@@ -105,7 +105,7 @@ def entry_pks(model, column: str, tsquery) -> tuple[list, bool]:
     matches among 100,000 articles it read the whole article table (50 ms) to join them, and
     for a rarer match than it guessed it walks the objects probing each one's entry. Given
     the primary keys, it looks the few objects up instead; many matches are left to the
-    join, walking the objects (`walking`) until enough are found."""
+    join, which walks the objects and soon finds the first ones."""
     pk = model._meta.pk
     pk_field = pk.target_field if pk.remote_field else pk
     entries = IndexEntry.objects.filter(
@@ -124,7 +124,8 @@ WALK_MAX = 4000
 
 def newest_titled(queryset, newest: list[str], tsqueries: list, limit: int) -> list[list]:
     """For each of `tsqueries`, the primary keys of the newest `limit` objects of `queryset`
-    whose title matches it, for title matches known to be many.
+    whose title matches it (called for more matches than COUNT_CAP: most titles hold common
+    words, and a walk finds them soon).
 
     The objects are read newest first, a step at a time; each step's index entries are looked
     up by their key and their (small, stored in line) title vectors tested, until every list
