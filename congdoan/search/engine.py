@@ -263,15 +263,16 @@ def _capped_count(queryset, sample=None, searched=None) -> int:
 
 
 def _rank_candidates(kind, parsed, queryset, params, ordering, wanted, columns):
-    """The first rows of a very large match set, scored on their whole text among candidates
+    """The rows of a very large match set to rank, scored on their whole text: its candidates
     (`_candidate_pks`); None when the backend scores every match cheaply or too few
     candidates fill the page."""
     pks = _candidate_pks(kind, parsed, queryset, params, max(wanted, CANDIDATES))
     if pks is None:
         return None
-    narrowed = queryset.filter(pk__in=sorted(pks)).order_by(*ordering)
-    rows = list(narrowed.values_list(*columns)[:wanted])
-    return rows if len(rows) == wanted else None
+    # Every candidate is returned, not the best `wanted` by score: the page is ordered by how
+    # the title matches first (`text.title_match`), which the score alone does not follow.
+    rows = list(queryset.filter(pk__in=sorted(pks)).order_by(*ordering).values_list(*columns))
+    return rows if len(rows) >= wanted else None
 
 
 def _candidate_pks(kind, parsed, queryset, params, limit) -> set | None:

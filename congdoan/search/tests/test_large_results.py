@@ -212,3 +212,21 @@ def test_capped_count_from_a_sample(make_article, small_caps):
     sample = [articles[0].pk, articles[1].pk]
     assert engine._capped_count(matches, sample, queryset) == 4
     assert engine._capped_count(queryset.filter(title__contains="số 1")) == 1
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db
+def test_a_title_holding_every_word_beats_higher_scored_candidates(
+    make_article, small_caps, postgres_backend
+):
+    """Every candidate is ranked, not only the best scored: a title holding every word comes
+    before newer articles whose sapo holds the words side by side (a higher score)."""
+    wanted = make_article("Công nhân dự hội thao", sapo="Tin ngắn.", published_at=_days_ago(9))
+    for number in range(4):
+        make_article(
+            f"Hội thao mùa xuân {number}",
+            sapo="Hội thao công nhân, hội thao công nhân, hội thao công nhân.",
+            published_at=_days_ago(number),
+        )
+    hits = run_search(SearchParams(q="hội thao công nhân"), per_page=1).hits
+    assert [hit.obj.pk for hit in hits] == [wanted.pk]
