@@ -221,10 +221,11 @@ def _candidates(parsed: ParsedQuery, q: str, params: SearchParams, wanted: int, 
         columns = ("pk", "_score", date_field, kind.title_field)
         shown = not params.kind or params.kind == kind.key
         if every_one and shown:
-            # At most FEW_MATCHES (>= COUNT_CAP): every match is read, and counted as read.
+            # Every match is known (at most FEW_MATCHES): all are read, counted as read, and
+            # all ranked (the page is ordered by how the title matches first, which the
+            # score alone does not follow).
             rows = list(queryset.order_by(*ordering).values_list(*columns))
             count = len(rows)
-            rows = rows[:wanted]
         else:
             count = _capped_count(queryset, sample, _filtered(kind, kind.queryset(), params))
             rows = None
@@ -236,7 +237,9 @@ def _candidates(parsed: ParsedQuery, q: str, params: SearchParams, wanted: int, 
         if rows is None and params.sort != "date" and count > COUNT_CAP:
             rows = _rank_candidates(kind, parsed, queryset, params, ordering, wanted, columns)
         if rows is None:
-            rows = list(queryset.order_by(*ordering).values_list(*columns)[:wanted])
+            ranked = queryset.order_by(*ordering).values_list(*columns)
+            # Up to COUNT_CAP matches, all are ranked (see above); beyond, the best scored.
+            rows = list(ranked if count <= COUNT_CAP else ranked[:wanted])
         best = max((row[1] or 0.0 for row in rows), default=0.0)
         for pk, score, date_value, title in rows:
             relevance = (

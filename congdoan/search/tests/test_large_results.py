@@ -230,3 +230,18 @@ def test_a_title_holding_every_word_beats_higher_scored_candidates(
         )
     hits = run_search(SearchParams(q="hội thao công nhân"), per_page=1).hits
     assert [hit.obj.pk for hit in hits] == [wanted.pk]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_title_holding_every_word_beats_higher_scored_few_matches(make_article):
+    """The same with few matches (every one known): all are ranked, not the best scored."""
+    wanted = make_article("Công nhân dự hội thao", sapo="Tin ngắn.", published_at=_days_ago(9))
+    for number in range(2):
+        make_article(
+            f"Hội thao mùa xuân {number}",
+            sapo="Hội thao công nhân, hội thao công nhân, hội thao công nhân.",
+            published_at=_days_ago(number),
+        )
+    hits = run_search(SearchParams(q="hội thao công nhân"), per_page=1).hits
+    assert [hit.obj.pk for hit in hits] == [wanted.pk]
