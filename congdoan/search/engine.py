@@ -31,7 +31,7 @@ MAX_CANDIDATES_PER_KIND = COUNT_CAP
 # whose title holds them all, and as many of the newest matches of all (body-only matches
 # included). All are scored on their whole text; among the thousands of equal titles of a
 # very common query, the recent ones are those scored (recent articles win ties).
-CANDIDATES = 20
+CANDIDATES = 10
 # A partial match (`_relaxations`) is looked for as at most this many combinations of words.
 MAX_COMBINATIONS = 40
 # Fewer matches than this, and misspelt words are corrected against the index vocabulary.
@@ -269,17 +269,22 @@ def _rank_candidates(kind, parsed, queryset, params, ordering, wanted, columns):
     """The rows of a very large match set to rank, scored on their whole text: its candidates
     (`_candidate_pks`); None when the backend scores every match cheaply or too few
     candidates fill the page."""
-    pks = _candidate_pks(kind, parsed, queryset, params, max(wanted, CANDIDATES))
-    if pks is None:
+    found = _candidate_pks(kind, parsed, queryset, params, max(wanted, CANDIDATES))
+    if found is None:
         return None
-    # Every candidate is returned, not the best `wanted` by score: the page is ordered by how
-    # the title matches first (`text.title_match`), which the score alone does not follow.
-    rows = list(queryset.filter(pk__in=sorted(pks)).order_by(*ordering).values_list(*columns))
-    return rows if len(rows) >= wanted else None
+    titled, pks = found
+    narrowed = queryset.filter(pk__in=sorted(pks)).order_by(*ordering)
+    rows = list(narrowed.values_list(*columns))
+    if len(rows) < wanted:
+        return None
+    # The best scored page, and every candidate found by its title: the page is ordered by
+    # how the title matches first (`text.title_match`), which the score alone does not follow.
+    return [row for number, row in enumerate(rows) if number < wanted or row[0] in titled]
 
 
-def _candidate_pks(kind, parsed, queryset, params, limit) -> set | None:
-    """Matches found without reading every match's text: the newest `limit` whose title
+def _candidate_pks(kind, parsed, queryset, params, limit) -> tuple[set, set] | None:
+    """Matches found without reading every match's text, as (those found by their title,
+    all of them): the newest `limit` whose title
     holds the query's words (side by side, or all of them: those come first, title
     outranking sapo and body; `backend.title_candidates`) and the newest `limit` matches of
     all (walking the date index, the first matches are soon found). None from backends
@@ -291,9 +296,9 @@ def _candidate_pks(kind, parsed, queryset, params, limit) -> set | None:
     # A title holding the words means the whole text does: the title lists need not read
     # the (large) whole-text vector at all.
     searched = _filtered(kind, kind.queryset(), params)
-    pks = backend.title_candidates(searched, parsed, newest, limit)
-    pks.update(queryset.order_by(*newest).values_list("pk", flat=True)[:limit])
-    return pks
+    titled = backend.title_candidates(searched, parsed, newest, limit)
+    recent = queryset.order_by(*newest).values_list("pk", flat=True)[:limit]
+    return titled, titled | set(recent)
 
 
 def _page_number(value) -> int:

@@ -88,13 +88,15 @@ def test_a_body_only_match_is_a_candidate_too(make_article, small_caps):
     kind = next(kind for kind in available_kinds() if kind.key == "article")
     parsed = parse_query("hoi thao")
     queryset = engine._matches(kind, engine.UnderstoodQuery(parsed, "hoi thao"), SearchParams())
-    pks = engine._candidate_pks(kind, parsed, queryset, SearchParams(), 2)
+    found = engine._candidate_pks(kind, parsed, queryset, SearchParams(), 2)
     if connection.vendor == "postgresql":
         # The 2 newest titles and the 2 newest matches, all to be scored: the body-only
         # articles are among them.
+        by_title, pks = found
+        assert by_title == {article.pk for article in titled[-2:]}
         assert pks == {article.pk for article in [*titled[-2:], other, wanted]}
     else:
-        assert pks is None  # SQLite scores every match
+        assert found is None  # SQLite scores every match
 
 
 @pytest.mark.django_db
