@@ -4,6 +4,12 @@
     .venv/bin/python bench/search.py --database-url postgres://u:p@127.0.0.1/db
     TEST_POSTGRES_URL=postgres://... .venv/bin/python bench/search.py   # both
     DATABASE_URL=postgres://... .venv/bin/python bench/search.py --only postgres --articles 100000
+    DATABASE_URL=postgres://... .venv/bin/python bench/search.py --articles 100000 --keep NAME
+    DATABASE_URL=postgres://... .venv/bin/python bench/search.py --reuse NAME --misses
+
+`--keep NAME` builds into the database NAME and leaves it (100,000 articles take ~20 min to
+build and index); `--reuse NAME` then times that database again in seconds, e.g. after a change
+to the search code (a change to what is indexed needs a new `--keep`).
 
 Builds both quality sets' articles, then the bulk articles, inside a throw-away test database,
 indexes them with the Vietnamese backend, then times the whole site search (`engine.run_search`:
@@ -315,21 +321,69 @@ def timed(function, queries, rounds):
     return samples
 
 
-def run(label: str, articles: int, rounds: int, show_misses: bool = False):
-    with throwaway_database():
+def find_quality_sets():
+    """Both quality sets as `build_quality_sets` left them in a kept database (`--reuse`): the
+    pages are found again by their section and slug, given as `quality.build_corpus` does."""
+    from wagtail.models import Page
+
+    from congdoan.core.text import vietnamese_slugify
+    from congdoan.search.tests import quality
+
+    found = {}
+    for name, _group in QUALITY_SETS:
+        root = Page.objects.get(title=f"Bộ kiểm tra {name}")
+        sections = {page.path: page.title for page in root.get_children()}
+        step = len(root.path) + 4  # treebeard's path step
+        pages = {
+            (sections[path[:step]], slug): pk
+            for pk, slug, path in root.get_descendants()
+            .filter(depth=root.depth + 2)
+            .values_list("pk", "slug", "path")
+        }
+        directory = Path(quality.__file__).parent.parent / name
+        ids, slugs = {}, set()
+        for item in quality.load("corpus.json", directory):
+            section = item.get("section", quality.DEFAULT_SECTION)
+            slug = vietnamese_slugify(item["title"])
+            if (section, slug) in slugs:
+                slug = f"{slug}-{item['id']}"
+            slugs.add((section, slug))
+            ids[pages[(section, slug)]] = item["id"]
+        found[name] = (ids, quality.load("queries.json", directory))
+    return found
+
+
+def run(label: str, articles: int, rounds: int, show_misses=False, keep_as="", reuse=False):
+    with throwaway_database(keep_as=keep_as, reuse=reuse):
         from congdoan.core.factories import HomePageFactory
+        from congdoan.news.models import ArticlePage
         from congdoan.search.engine import SearchParams, run_search, suggest_titles
 
-        home = HomePageFactory.create_as_site_root()
         load_before = os.getloadavg()
-        quality_sets = build_quality_sets(home)
-        alone = {name: quality_mrr(*quality_sets[name]) for name, _group in QUALITY_SETS}
-        started = time.perf_counter()
-        generated = build_articles(articles, home)
-        built = time.perf_counter() - started
-        started = time.perf_counter()
-        index_articles(generated)
-        indexed = time.perf_counter() - started
+        if reuse:
+            quality_sets = find_quality_sets()
+            alone = {}
+            built = indexed = 0.0
+            articles = ArticlePage.objects.count() - sum(
+                len(ids) for ids, _queries in quality_sets.values()
+            )
+        else:
+            home = HomePageFactory.create_as_site_root()
+            quality_sets = build_quality_sets(home)
+            alone = {name: quality_mrr(*quality_sets[name]) for name, _group in QUALITY_SETS}
+            started = time.perf_counter()
+            generated = build_articles(articles, home)
+            built = time.perf_counter() - started
+            started = time.perf_counter()
+            index_articles(generated)
+            indexed = time.perf_counter() - started
+            if keep_as:
+                from django.db import connection
+
+                # What autovacuum does to a kept table: the planner's statistics, and the
+                # GIN indexes' pending lists merged (a fresh bulk load leaves them long).
+                with connection.cursor() as cursor:
+                    cursor.execute("VACUUM ANALYZE")
 
         search_ms = timed(lambda q: run_search(SearchParams(q=q), per_page=10), QUERIES, rounds)
         suggest_ms = timed(suggest_titles, SUGGEST_QUERIES, rounds)
@@ -341,13 +395,14 @@ def run(label: str, articles: int, rounds: int, show_misses: bool = False):
         load_after = os.getloadavg()
 
     p50, p95 = percentile(search_ms, 0.5), percentile(search_ms, 0.95)
-    print(f"== {label}: {articles:,} articles (built {built:.1f} s, indexed {indexed:.1f} s)")
+    how = "kept database, reused" if reuse else f"built {built:.1f} s, indexed {indexed:.1f} s"
+    print(f"== {label}: {articles:,} articles ({how})")
     over = "over " if sample.total_capped else ""
     for name, (_ids, queries) in quality_sets.items():
-        print(
-            f"   {name}: {len(queries)} queries, MRR={scores[name]:.3f} among all articles "
-            f"({alone[name]:.3f} among the quality sets' articles alone)"
-        )
+        among = f"{len(queries)} queries, MRR={scores[name]:.3f} among all articles"
+        if name in alone:
+            among += f" ({alone[name]:.3f} among the quality sets' articles alone)"
+        print(f"   {name}: {among}")
     print(f"   load average: before {load_before[0]:.1f}, after {load_after[0]:.1f} (1 min)")
     print(f"   'cong doan' matches {over}{sample.total:,} articles")
     print(
@@ -370,11 +425,35 @@ def main():
     parser.add_argument(
         "--misses", action="store_true", help="print the quality queries not ranked first"
     )
+    parser.add_argument(
+        "--keep",
+        metavar="NAME",
+        default="",
+        help="build into the PostgreSQL database NAME and keep it for --reuse",
+    )
+    parser.add_argument(
+        "--reuse",
+        metavar="NAME",
+        default="",
+        help="time the database NAME kept by --keep: nothing is built or indexed",
+    )
     args = parser.parse_args()
 
+    if args.keep or args.reuse:
+        if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+            parser.error("--keep and --reuse need DATABASE_URL=postgres://...")
+        args.only = "postgres"
     if args.only:
         label = "PostgreSQL" if args.only == "postgres" else "SQLite"
-        sys.exit(0 if run(label, args.articles, args.rounds, args.misses) else 1)
+        ok = run(
+            label,
+            args.articles,
+            args.rounds,
+            args.misses,
+            keep_as=args.keep or args.reuse,
+            reuse=bool(args.reuse),
+        )
+        sys.exit(0 if ok else 1)
 
     # Each database in its own process: Django binds to one database per process.
     runs = [("sqlite", {k: v for k, v in os.environ.items() if k != "DATABASE_URL"})]

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from math import comb
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from wagtail.search.backends import get_search_backend
 
 from . import spelling
@@ -27,11 +27,13 @@ COUNT_CAP = 300
 # Ranked candidates kept per kind; later pages than these are of no use to a reader.
 MAX_CANDIDATES_PER_KIND = COUNT_CAP
 # With more matches than COUNT_CAP, backends offering `title_candidates` (PostgreSQL) score only
-# candidates: this many whose title holds the most query words, and as many of the newest
-# matches (which are scored on their whole text, so a body-only match is never left out just
-# for its title, and recent articles are among those that can win ties).
-TITLE_CANDIDATES = 200
-RECENT_CANDIDATES = 200
+# candidates: the newest this many whose title holds the query's words side by side, as many
+# whose title holds them all, and as many of the newest matches of all (body-only matches
+# included). All are scored on their whole text; among the thousands of equal titles of a
+# very common query, the recent ones are those scored (recent articles win ties).
+CANDIDATES = 10
+# A partial match (`_relaxations`) is looked for as at most this many combinations of words.
+MAX_COMBINATIONS = 40
 # Fewer matches than this, and misspelt words are corrected against the index vocabulary.
 FEW_RESULTS = 3
 AUTOCOMPLETE_LIMIT = 8
@@ -114,8 +116,17 @@ def _kinds_for(params: SearchParams) -> list[SearchKind]:
 
 def _matches(kind: SearchKind, q: str, params: SearchParams):
     """The kind's matching objects as a queryset annotated with `_score`."""
+    return _matches_and_sample(kind, q, params)[0]
+
+
+def _matches_and_sample(kind: SearchKind, q: str, params: SearchParams):
+    """The kind's matches (`_matches`) and, from backends that find them in their full-text
+    index first (PostgreSQL), some of their primary keys (None otherwise) and whether those
+    are all of them."""
     results = get_search_backend().search(q, kind.queryset(), operator="and")
-    return _filtered(kind, results.annotate_score("_score").get_queryset(), params)
+    queryset = _filtered(kind, results.annotate_score("_score").get_queryset(), params)
+    compiler = results.query_compiler
+    return queryset, getattr(compiler, "matched_pks", None), getattr(compiler, "all_matched", False)
 
 
 def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=None):
@@ -147,14 +158,19 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
             retry_candidates = _candidates(corrected, q, params, wanted, retry)
             if retry.every_kind_total > outcome.every_kind_total:
                 outcome, candidates, parsed = retry, retry_candidates, corrected
-    if not params.exact and outcome.every_kind_total == 0 and len(parsed.units()) > 1:
+    units = len(parsed.units())
+    if not params.exact and outcome.every_kind_total == 0 and units > 1:
         # Nothing holds every word (a long question, a word the text puts otherwise): the
-        # matches holding most of them, by relevance, said to be partial.
-        relaxed = replace(parsed, operator="or")
-        retry = SearchOutcome(query=relaxed, kind=params.kind, typed=q, relaxed=True)
-        retry_candidates = _candidates(relaxed, q, params, wanted, retry)
-        if retry.every_kind_total:
-            outcome, candidates, parsed = retry, retry_candidates, relaxed
+        # matches holding most of them (all but one, else half, else any one), by relevance,
+        # said to be partial. Any one alone would let the newest of thousands of articles
+        # holding one common word push out the one holding all but one.
+        for at_least in _relaxations(units):
+            relaxed = replace(parsed, operator="or", at_least=at_least)
+            retry = SearchOutcome(query=relaxed, kind=params.kind, typed=q, relaxed=True)
+            retry_candidates = _candidates(relaxed, q, params, wanted, retry)
+            if retry.every_kind_total:
+                outcome, candidates, parsed = retry, retry_candidates, relaxed
+                break
 
     if params.sort == "date":
         candidates.sort(key=lambda row: (_sortable(row[3]), row[4]), reverse=True)
@@ -163,6 +179,13 @@ def run_search(params: SearchParams, page_number=1, per_page: int = 10, request=
     outcome.page = Paginator(_Padded(candidates, outcome.total), per_page).get_page(page_number)
     outcome.hits = _hits(list(outcome.page.object_list), parsed, request)
     return outcome
+
+
+def _relaxations(units: int) -> list[int]:
+    """How many of a query's `units` a partial match must hold, tried in turn: all but one,
+    half, one; a number needing over MAX_COMBINATIONS alternatives is skipped."""
+    wanted = sorted({units - 1, (units + 1) // 2, 1}, reverse=True)
+    return [n for n in wanted if n >= 1 and (n == 1 or comb(units, n) <= MAX_COMBINATIONS)]
 
 
 def _corrected(parsed: ParsedQuery) -> ParsedQuery:
@@ -189,24 +212,34 @@ def _candidates(parsed: ParsedQuery, q: str, params: SearchParams, wanted: int, 
         if not kind.has_content():
             outcome.counts[kind.key] = 0
             continue
-        queryset = _matches(kind, UnderstoodQuery(parsed, q), params)
-        count = _capped_count(queryset)
-        outcome.counts[kind.key] = min(count, COUNT_CAP)
-        if count > COUNT_CAP:
-            outcome.capped.add(kind.key)
-        if count == 0 or (params.kind and params.kind != kind.key):
-            continue
+        queryset, sample, every_one = _matches_and_sample(kind, UnderstoodQuery(parsed, q), params)
         date_field = kind.date_field
         if params.sort == "date":
             ordering = [f"-{date_field}", "-pk"]
         else:
             ordering = ["-_score", f"-{date_field}", "-pk"]
         columns = ("pk", "_score", date_field, kind.title_field)
-        rows = None
-        if params.sort != "date" and count > COUNT_CAP and wanted <= TITLE_CANDIDATES:
-            rows = _rank_candidates(kind, parsed, queryset, ordering, wanted, columns)
+        shown = not params.kind or params.kind == kind.key
+        if every_one and shown:
+            # Every match is known (at most FEW_MATCHES): all are read, counted as read, and
+            # all ranked (the page is ordered by how the title matches first, which the
+            # score alone does not follow).
+            rows = list(queryset.order_by(*ordering).values_list(*columns))
+            count = len(rows)
+        else:
+            count = _capped_count(queryset, sample, _filtered(kind, kind.queryset(), params))
+            rows = None
+        outcome.counts[kind.key] = min(count, COUNT_CAP)
+        if count > COUNT_CAP:
+            outcome.capped.add(kind.key)
+        if count == 0 or not shown:
+            continue
+        if rows is None and params.sort != "date" and count > COUNT_CAP:
+            rows = _rank_candidates(kind, parsed, queryset, params, ordering, wanted, columns)
         if rows is None:
-            rows = list(queryset.order_by(*ordering).values_list(*columns)[:wanted])
+            ranked = queryset.order_by(*ordering).values_list(*columns)
+            # Up to COUNT_CAP matches, all are ranked (see above); beyond, the best scored.
+            rows = list(ranked if count <= COUNT_CAP else ranked[:wanted])
         best = max((row[1] or 0.0 for row in rows), default=0.0)
         for pk, score, date_value, title in rows:
             relevance = (
@@ -218,25 +251,54 @@ def _candidates(parsed: ParsedQuery, q: str, params: SearchParams, wanted: int, 
     return candidates
 
 
-def _capped_count(queryset) -> int:
+def _capped_count(queryset, sample=None, searched=None) -> int:
     """Matches counted up to COUNT_CAP + 1: the database stops there instead of scanning
-    every match of a common word."""
+    every match of a common word. Counted first among a `sample` of them when there is one,
+    in the `searched` queryset (the kind's, filtered; the sample is known to match, so only
+    their primary keys are looked up, no text is read): enough of those, and the rest of
+    the matches need not be looked for."""
+    if sample:
+        known = searched.filter(pk__in=sample).order_by().values("pk")[: COUNT_CAP + 1]
+        found = known.count()
+        if found > COUNT_CAP:
+            return found
     return queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
 
 
-def _rank_candidates(kind, parsed, queryset, ordering, wanted, columns):
-    """The first rows of a very large match set, scored on their whole text among two kinds
-    of candidates: the matches whose title holds the most query words (title outranks sapo
-    and body anyway) and the newest matches (body-only matches included); None when the
-    backend scores every match cheaply or too few candidates fill the page."""
+def _rank_candidates(kind, parsed, queryset, params, ordering, wanted, columns):
+    """The rows of a very large match set to rank, scored on their whole text: its candidates
+    (`_candidate_pks`); None when the backend scores every match cheaply or too few
+    candidates fill the page."""
+    found = _candidate_pks(kind, parsed, queryset, params, max(wanted, CANDIDATES))
+    if found is None:
+        return None
+    titled, pks = found
+    narrowed = queryset.filter(pk__in=sorted(pks)).order_by(*ordering)
+    rows = list(narrowed.values_list(*columns))
+    if len(rows) < wanted:
+        return None
+    # The best scored page, and every candidate found by its title: the page is ordered by
+    # how the title matches first (`text.title_match`), which the score alone does not follow.
+    return [row for number, row in enumerate(rows) if number < wanted or row[0] in titled]
+
+
+def _candidate_pks(kind, parsed, queryset, params, limit) -> tuple[set, set] | None:
+    """Matches found without reading every match's text, as (those found by their title,
+    all of them): the newest `limit` whose title
+    holds the query's words (side by side, or all of them: those come first, title
+    outranking sapo and body; `backend.title_candidates`) and the newest `limit` matches of
+    all (walking the date index, the first matches are soon found). None from backends
+    without `title_candidates` (they score every match cheaply)."""
     backend = get_search_backend()
     if not hasattr(backend, "title_candidates"):
         return None
-    by_title = backend.title_candidates(kind.model, parsed, TITLE_CANDIDATES)
-    newest = queryset.order_by(f"-{kind.date_field}", "-pk").values("pk")[:RECENT_CANDIDATES]
-    narrowed = queryset.filter(Q(pk__in=by_title) | Q(pk__in=newest)).order_by(*ordering)
-    rows = list(narrowed.values_list(*columns)[:wanted])
-    return rows if len(rows) == wanted else None
+    newest = [f"-{kind.date_field}", "-pk"]
+    # A title holding the words means the whole text does: the title lists need not read
+    # the (large) whole-text vector at all.
+    searched = _filtered(kind, kind.queryset(), params)
+    titled = backend.title_candidates(searched, parsed, newest, limit)
+    recent = queryset.order_by(*newest).values_list("pk", flat=True)[:limit]
+    return titled, titled | set(recent)
 
 
 def _page_number(value) -> int:

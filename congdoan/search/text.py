@@ -10,6 +10,7 @@ token. Only ASCII `[0-9a-z]` tokens ever reach the database, so no FTS syntax ca
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from itertools import combinations
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -127,6 +128,8 @@ class ParsedQuery:
     terms: list[Term] = field(default_factory=list)
     operator: str = "and"
     spans: list[Span] = field(default_factory=list)
+    # With the "or" operator: a match holds at least this many of the units (0: any one).
+    at_least: int = 0
 
     def __bool__(self):
         return bool(self.terms)
@@ -192,6 +195,18 @@ class ParsedQuery:
             position += 1
         return units
 
+    def _joined(self, parts: list[str], both: str, either: str) -> str:
+        """The units' expressions joined by the operator: every one, any one, or (`at_least`)
+        any `at_least` of them, as the alternatives of each such combination."""
+        if self.operator == "and" or self.at_least >= len(parts):
+            return both.join(parts)
+        if self.at_least > 1:
+            return either.join(
+                "(" + both.join(f"({part})" for part in combination) + ")"
+                for combination in combinations(parts, self.at_least)
+            )
+        return either.join(parts)
+
     # SQLite FTS5 MATCH syntax -----------------------------------------------------------
 
     def fts5(self, prefix_last: bool = False, phrase_bonus: bool = True) -> str | None:
@@ -215,7 +230,7 @@ class ParsedQuery:
             options = [f"({original})" if len(group) > 1 else original]
             options.extend(f'"{" ".join(tokens)}"' for tokens in alternatives)
             parts.append("(" + " OR ".join(options) + ")")
-        expression = joiner.join(parts)
+        expression = self._joined(parts, " AND ", " OR ")
         words = self.words
         if phrase_bonus and len(words) > 1:
             # Same matches, but rows holding the words side by side score higher.
@@ -223,7 +238,8 @@ class ParsedQuery:
         if self.spans:
             # Same matches again, but rows holding what was typed (or decoded) score higher
             # than those holding only an expansion or the raw keystrokes.
-            typed = joiner.join(_fts5_term(term, prefix=False) for term in self.required)
+            typed_joiner = " AND " if self.at_least > 1 else joiner
+            typed = typed_joiner.join(_fts5_term(term, prefix=False) for term in self.required)
             expression = f"({expression}) OR ({typed})"
         return expression
 
@@ -248,7 +264,7 @@ class ParsedQuery:
             options = [f"({original})" if len(group) > 1 else original]
             options.extend(_ts_sequence(tokens) for tokens in alternatives)
             parts.append("(" + " | ".join(options) + ")")
-        return joiner.join(parts)
+        return self._joined(parts, " & ", " | ")
 
     def ts_typed(self) -> str | None:
         """What was typed (or decoded), without expansions: rows matching it score higher."""

@@ -255,3 +255,16 @@ def test_a_question_no_article_answers_word_for_word_finds_the_closest(client, m
         "/tim-kiem/", {"q": "lương tối thiểu vùng 1 năm 2024 ở Hà Nội", "exact": "1"}
     )
     assert exact.context["outcome"].hits == []
+
+
+@pytest.mark.postgres
+def test_a_partial_match_holds_all_words_but_one_before_any_one(client, make_article):
+    """No article holds every word: the one holding all but one is the result, not also the
+    (newer) articles holding one common word of the query."""
+    wanted = make_article("Công chức nghỉ Tết Âm lịch 2025 liên tục 9 ngày")
+    make_article("Tết sum vầy cho công nhân")
+    make_article("Ngày hội đoàn viên")
+    outcome = client.get("/tim-kiem/", {"q": "nghỉ tết năm 2025 9 ngày"}).context["outcome"]
+    assert outcome.relaxed
+    assert outcome.total == 1
+    assert [hit.obj.pk for hit in outcome.hits] == [wanted.pk]

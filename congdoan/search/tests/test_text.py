@@ -125,3 +125,16 @@ def test_synonyms_expand_but_not_a_word_with_other_marks():
     assert "tiền lương" in parse_query("lương", understand=True).expansions
     # `lượng` (quantity) folds like `lương` (wage) but is typed with other marks.
     assert parse_query("chất lượng", understand=True).expansions == []
+
+
+def test_a_partial_query_needs_at_least_so_many_words():
+    from dataclasses import replace
+
+    parsed = replace(parse_query("ba bon nam"), operator="or", at_least=2)
+    assert parsed.tsquery() == ("(('ba') & ('bon')) | (('ba') & ('nam')) | (('bon') & ('nam'))")
+    assert parsed.fts5() == (
+        '((("ba") AND ("bon")) OR (("ba") AND ("nam")) OR (("bon") AND ("nam"))) OR "ba bon nam"'
+    )
+    # Any one of them, and every one, as before.
+    assert replace(parsed, at_least=0).tsquery() == "'ba' | 'bon' | 'nam'"
+    assert replace(parsed, at_least=3).tsquery() == "'ba' & 'bon' & 'nam'"
