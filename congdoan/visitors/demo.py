@@ -9,8 +9,9 @@ next to articles read a few dozen times would teach editors to distrust both num
 
 import random
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from congdoan.core.dates import VIETNAM_TZ
 from congdoan.core.registry import article_models
 
 from .backends import Hit, get_backend, vietnam_day
@@ -36,22 +37,31 @@ def simulated_hits(article_ids: list[int], now: float) -> list[Hit]:
     chance = random.Random(SEED)
     weights = [1 / (rank + 1) for rank in range(len(article_ids))]
     hits = []
+    today = vietnam_day(now)
+    midnight = datetime.combine(today, datetime.min.time(), tzinfo=VIETNAM_TZ).timestamp()
     for offset in range(RECORDED_DAYS):
         visits, _page_views = demo_day_numbers(offset)
-        # Today is not over: only the part of it already past.
-        day_length = SECONDS_PER_DAY if offset else min(SECONDS_PER_DAY, 3600 * 10)
-        day_start = now - offset * SECONDS_PER_DAY - day_length
-        for number in range(visits if offset else visits * day_length // SECONDS_PER_DAY):
+        day_start = midnight - offset * SECONDS_PER_DAY
+        day_length = SECONDS_PER_DAY
+        if offset == 0:
+            # Today is not over: the part of it already past (Vietnam time) and its share of
+            # the day's readers, at least one, so that every day of the history has visits.
+            day_length = max(now - midnight, 1.0)
+            visits = max(1, int(visits * day_length / SECONDS_PER_DAY))
+        # Readers arrive early enough in their day to read up to three pages before it ends.
+        arrival_span = day_length * 0.9
+        for number in range(visits):
             visitor = f"demo-{offset}-{number}"
             address = f"demo-address-{offset}-{number}"
-            at = day_start + chance.random() * (day_length - 600)
+            at = day_start + chance.random() * arrival_span
             hits.append(Hit(at=at, visitor=visitor, address=address))
             read = (
                 chance.choices(article_ids, weights, k=chance.randint(1, 3)) if article_ids else []
             )
+            pause = min(60.0, (day_length - arrival_span) / 4)
             for step, page_id in enumerate(dict.fromkeys(read), start=1):
                 hits.append(
-                    Hit(at=at + 60 * step, visitor=visitor, page_id=page_id, address=address)
+                    Hit(at=at + pause * step, visitor=visitor, page_id=page_id, address=address)
                 )
     return sorted(hits, key=lambda hit: hit.at)
 

@@ -80,6 +80,19 @@ def test_dashboard_panel_shows_chart_online_and_top_articles(client, articles):
 @pytest.mark.django_db
 def test_demo_counter_and_most_read_agree_and_load_once(client, backend_name, articles):
     """The demo's total visits, daily page views and most-read counts are one readership."""
+    assert_demo_readership_agrees(client)
+
+
+@pytest.mark.django_db
+def test_the_demo_loaded_just_after_midnight_in_vietnam_has_visits_today(
+    client, backend_name, articles
+):
+    """Its days are Vietnam days: five minutes into one, today has readers too."""
+    with time_machine.travel(datetime(2026, 11, 29, 17, 5, tzinfo=UTC), tick=True):
+        assert_demo_readership_agrees(client)
+
+
+def assert_demo_readership_agrees(client):
     demo.load(StringIO())
     total = stats.counts()["total"]
     series = stats.daily_series(31)
