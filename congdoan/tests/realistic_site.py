@@ -46,7 +46,7 @@ COLD_QUERY_CEILINGS = {
     "not_found": 22,  # (4)
     "search": 33,  # (11): one more per search kind
     "documents": 25,  # (3)
-    "documents_filtered": 26,  # (4)
+    "documents_filtered": 27,  # (4); PostgreSQL one more: full-text matches looked up by key
     "document": 28,  # (11)
     "album_index": 25,  # (8)
     "album": 26,  # (9)
