@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
-from congdoan.core.form_limits import Limit, create_within_limits, keyed_hash
+from congdoan.core.form_limits import Limit, address_hash, create_within_limits
 from congdoan.core.pages import BasePage
 
 PHONE_PATTERN = re.compile(r"\+?[0-9 .()-]{3,30}")
@@ -77,7 +77,7 @@ class ContactMessageQuerySet(models.QuerySet):
     def reserve(self, ip: str, **fields) -> "ContactMessage":
         """Store one message, or raise SubmissionLimitReached (its `limit`: "ip" or "email")
         and store nothing."""
-        ip_hash = keyed_hash("contact.ip", ip)
+        ip_hash = address_hash(ip, "contact")
         limits = [
             Limit("ip", {"ip_hash": ip_hash}, settings.CONTACT_MESSAGES_PER_IP_PER_HOUR),
             Limit(

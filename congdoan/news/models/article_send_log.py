@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.core.form_limits import Limit, create_within_limits, keyed_hash
+from congdoan.core.form_limits import Limit, address_hash, create_within_limits, keyed_hash
 
 RATE_WINDOW = timedelta(hours=1)
 ERROR_MAX_LENGTH = 500
@@ -18,7 +18,7 @@ class ArticleSendLogQuerySet(models.QuerySet):
     def reserve(self, article, ip: str, recipient: str) -> "ArticleSendLog":
         """Record one email, or raise SubmissionLimitReached (its `limit`: "ip",
         "recipient_article" or "recipient") and record nothing."""
-        ip_hash = keyed_hash("news.send.ip", ip)
+        ip_hash = address_hash(ip, "news.send")
         recipient_hash = keyed_hash("news.send.recipient", recipient)
         to_recipient = {"recipient_hash": recipient_hash}
         limits = [
